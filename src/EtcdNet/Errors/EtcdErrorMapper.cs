@@ -1,0 +1,62 @@
+using EtcdNet.Transport;
+
+namespace EtcdNet.Errors;
+
+/// <summary>Turns a failed call into the public exception the caller sees.</summary>
+internal static class EtcdErrorMapper
+{
+    public static Exception ToPublic(GrpcCallException failure, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var status = failure.Status;
+        var message = status.Message ?? status.Code.ToString();
+        switch (failure.Kind)
+        {
+            case CallFailureKind.Protocol:
+                return new EtcdProtocolException(message, status.Code, failure.Endpoint, failure);
+            case CallFailureKind.Connect:
+                return new EtcdUnavailableException([new EndpointFailure(failure.Endpoint, message, failure)]);
+            case CallFailureKind.Transport:
+                return new EtcdException(message, status.Code, null, failure.Endpoint, failure);
+        }
+
+        if (status.Code == GrpcStatusCode.DeadlineExceeded)
+        {
+            return new EtcdTimeoutException(timeout, failure.Endpoint, failure);
+        }
+
+        if (status.Message == EtcdCompactedException.WireMessage)
+        {
+            return new EtcdCompactedException(message, compactRevision: 0, status.Message, failure.Endpoint);
+        }
+
+        if (EtcdErrorCatalog.TryCreate(status.Message, failure.Endpoint) is { } known)
+        {
+            return known;
+        }
+
+        if (status.Code == GrpcStatusCode.Unimplemented)
+        {
+            return new EtcdProtocolException(
+                $"{failure.Endpoint} does not implement this etcd API ({message}). It is not an etcd v3 server, or an etcd version without this RPC.",
+                status.Code, failure.Endpoint, failure);
+        }
+
+        return new EtcdException(message, status.Code, status.Message, failure.Endpoint, failure);
+    }
+
+    /// <summary>The error for a call that no endpoint could serve.</summary>
+    public static Exception NoEndpoint(IReadOnlyList<EndpointFailure> failures)
+    {
+        // When every endpoint answered but none is etcd, say exactly that.
+        if (failures.Count > 0 && failures.All(f => f.Exception is GrpcCallException { Kind: CallFailureKind.Protocol }))
+        {
+            var first = (GrpcCallException)failures[0].Exception!;
+            return failures.Count == 1
+                ? new EtcdProtocolException(first.Status.Message!, first.Status.Code, first.Endpoint, first)
+                : new EtcdProtocolException("No endpoint is an etcd gRPC server: " + string.Join("; ", failures), GrpcStatusCode.Unavailable, null, first);
+        }
+
+        return new EtcdUnavailableException(failures);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using EtcdNet.Kv;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+
+namespace EtcdNet;
+
+/// <summary>
+/// A client of an etcd v3 cluster. Thread-safe; create one per cluster and share it: it holds the
+/// connections (HTTP/2, multiplexed). The everyday KV calls are available directly on the client;
+/// each etcd service is also reachable as a property (<see cref="Kv"/>, ...). Dispose it to close
+/// its connections.
+/// </summary>
+public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposable
+{
+    private static readonly string UserAgent = "etcdnet/" + (typeof(EtcdClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    private readonly GrpcTransport _transport;
+    private readonly RpcInvoker _invoker;
+    private int _disposed;
+
+    /// <summary>Creates a client. No connection is made until the first call.</summary>
+    /// <param name="options">Endpoints, timeouts and limits.</param>
+    /// <exception cref="ArgumentException">The options are invalid (no endpoints, malformed URL, out-of-range timeout).</exception>
+    public EtcdClient(EtcdClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray();
+        _transport = new GrpcTransport(new TransportSettings(
+            options.DialTimeout, options.KeepAliveTime, options.KeepAliveTimeout,
+            options.MaxSendMessageSize, options.MaxReceiveMessageSize, options.Tls, UserAgent));
+        _invoker = new RpcInvoker(_transport, new EndpointPool(endpoints), options.RequestTimeout, options.MaxAttempts);
+        Kv = new KvClient(_invoker);
+    }
+
+    /// <summary>Creates a client for the given endpoints with default options.</summary>
+    /// <param name="endpoints">The etcd client URLs, e.g. <c>http://127.0.0.1:2379</c>.</param>
+    public EtcdClient(params string[] endpoints)
+        : this(new EtcdClientOptions { Endpoints = endpoints })
+    {
+    }
+
+    /// <summary>The options the client was created with.</summary>
+    public EtcdClientOptions Options { get; }
+
+    /// <summary>The key-value API.</summary>
+    public IKvClient Kv { get; }
+
+    /// <summary>Closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _transport.Dispose();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net.Security;
+
+namespace EtcdNet;
+
+/// <summary>Settings of an <see cref="EtcdClient"/>. Every property has a documented default.</summary>
+public sealed record EtcdClientOptions
+{
+    /// <summary>The default send limit: 2 MiB (etcd itself rejects requests over 1.5 MiB by default).</summary>
+    public const int DefaultMaxSendMessageSize = 2 * 1024 * 1024;
+
+    /// <summary>The smallest keep-alive interval: etcd closes connections that ping more often than every 5 s.</summary>
+    public static readonly TimeSpan MinKeepAliveTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The etcd client URLs: <c>http://host:port</c> (plain text), <c>https://host:port</c> (TLS) or
+    /// <c>host:port</c> (plain text). Default: <c>http://127.0.0.1:2379</c>.
+    /// </summary>
+    public IReadOnlyList<string> Endpoints { get; init; } = ["http://127.0.0.1:2379"];
+
+    /// <summary>How long connecting to one endpoint may take before it counts as unreachable. Default: 5 s.</summary>
+    public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The deadline of each unary call, retries included, sent to etcd as <c>grpc-timeout</c>; when it
+    /// passes the call fails with <see cref="EtcdTimeoutException"/>. Default: 30 s.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it (cancel through the token instead).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a connection with calls in flight may stay silent before the client sends an HTTP/2
+    /// PING to check it. Default: 10 s; at least <see cref="MinKeepAliveTime"/>.
+    /// </summary>
+    public TimeSpan KeepAliveTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long to wait for a PING reply before the connection is considered dead. Default: 5 s.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest request message the client sends; larger ones fail with <see cref="EtcdRequestTooLargeException"/> before sending. Default: 2 MiB.</summary>
+    public int MaxSendMessageSize { get; init; } = DefaultMaxSendMessageSize;
+
+    /// <summary>The largest response message the client accepts. Default: unlimited (<see cref="int.MaxValue"/>).</summary>
+    public int MaxReceiveMessageSize { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// How many attempts one call may make in all, across endpoints, when failures allow a retry
+    /// (see the retry rules in the README). Default: 10; 1 disables retries.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>TLS settings for <c>https://</c> endpoints (certificates, validation). Default: null, the system's trust store.</summary>
+    public SslClientAuthenticationOptions? Tls { get; init; }
+
+    internal void Validate()
+    {
+        if (Endpoints is null || Endpoints.Count == 0)
+        {
+            throw new ArgumentException("At least one endpoint is required.", nameof(Endpoints));
+        }
+
+        Positive(DialTimeout, nameof(DialTimeout));
+        if (RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            Positive(RequestTimeout, nameof(RequestTimeout));
+        }
+
+        if (KeepAliveTime < MinKeepAliveTime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeepAliveTime), KeepAliveTime, "KeepAliveTime must be at least 5 s: etcd closes connections that ping more often.");
+        }
+
+        Positive(KeepAliveTimeout, nameof(KeepAliveTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSendMessageSize, 1024, nameof(MaxSendMessageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxReceiveMessageSize, 1024, nameof(MaxReceiveMessageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+        }
+    }
+}

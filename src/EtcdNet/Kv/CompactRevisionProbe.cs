@@ -1,0 +1,50 @@
+using EtcdNet.Protocol.Rpc;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+using EtcdNet.Watch;
+
+namespace EtcdNet.Kv;
+
+/// <summary>
+/// Learns the store's compact revision after a read failed as compacted (the Range error does not
+/// carry it): a watch from revision 1 is refused by the server with the compact revision.
+/// Best effort, bounded in time; 0 when it cannot be learned.
+/// </summary>
+internal static class CompactRevisionProbe
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
+    public static async Task<long> FindAsync(RpcInvoker invoker, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(Budget);
+        var (endpoint, _) = invoker.Pool.Pick();
+        var call = invoker.Transport.StartStreaming<WatchRequest, WatchResponse>(endpoint, WatchMethods.Watch, null, CallHeaders.None, cts.Token);
+        await using (call.ConfigureAwait(false))
+        {
+            try
+            {
+                await call.WriteAsync(new WatchRequest { CreateRequest = new WatchCreateRequest { Key = Google.Protobuf.ByteString.CopyFrom(0), StartRevision = 1 } }, cts.Token).ConfigureAwait(false);
+                while (await call.ReadAsync(cts.Token).ConfigureAwait(false) is { } response)
+                {
+                    if (response.CompactRevision != 0)
+                    {
+                        return response.CompactRevision;
+                    }
+
+                    if (response.Canceled || response.Events.Count > 0)
+                    {
+                        return 0;
+                    }
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or GrpcCallException && !cancellationToken.IsCancellationRequested)
+            {
+                // Best effort: the caller still gets the compacted error, without the revision.
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using EtcdNet.Errors;
+using EtcdNet.Transport;
+using Google.Protobuf;
+
+namespace EtcdNet.Resilience;
+
+/// <summary>
+/// Runs unary RPCs: picks an endpoint, applies the client's request timeout as a deadline, retries
+/// according to <see cref="RetryPolicy"/>, and turns failures into public exceptions.
+/// </summary>
+internal sealed class RpcInvoker
+{
+    private static readonly TimeSpan MinRetryDelay = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly GrpcTransport _transport;
+    private readonly EndpointPool _pool;
+    private readonly TimeSpan _requestTimeout;
+    private readonly int _maxAttempts;
+
+    public RpcInvoker(GrpcTransport transport, EndpointPool pool, TimeSpan requestTimeout, int maxAttempts)
+    {
+        _transport = transport;
+        _pool = pool;
+        _requestTimeout = requestTimeout;
+        _maxAttempts = maxAttempts;
+    }
+
+    public EndpointPool Pool => _pool;
+
+    public GrpcTransport Transport => _transport;
+
+    public TimeSpan RequestTimeout => _requestTimeout;
+
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var hasDeadline = _requestTimeout != Timeout.InfiniteTimeSpan;
+        using var deadline = hasDeadline ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        deadline?.CancelAfter(_requestTimeout);
+        var token = deadline?.Token ?? cancellationToken;
+        var started = Stopwatch.GetTimestamp();
+        List<EndpointFailure>? failures = null;
+        ulong tried = 0, unreachable = 0;
+        string? lastEndpoint = null;
+
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var (endpoint, index) = _pool.Pick(tried);
+                lastEndpoint = endpoint.Address;
+                try
+                {
+                    var headers = new CallHeaders(hasDeadline ? _requestTimeout - Stopwatch.GetElapsedTime(started) : null, null);
+                    var response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
+                    _pool.ReportSuccess(index);
+                    return response;
+                }
+                catch (GrpcCallException failure)
+                {
+                    if (failure.Kind != CallFailureKind.Status)
+                    {
+                        _pool.ReportFailure(index);
+                    }
+
+                    var decision = RetryPolicy.Decide(failure, method.Repeatable);
+                    if (decision == RetryDecision.Fail)
+                    {
+                        throw EtcdErrorMapper.ToPublic(failure, _requestTimeout);
+                    }
+
+                    (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
+                    tried |= 1UL << index;
+                    if (failure.Kind is CallFailureKind.Connect or CallFailureKind.Protocol)
+                    {
+                        unreachable |= 1UL << index;
+                    }
+
+                    if (unreachable == _pool.AllMask)
+                    {
+                        // Every endpoint refused, timed out connecting, or is not etcd: nobody can answer.
+                        throw EtcdErrorMapper.NoEndpoint(failures);
+                    }
+
+                    if (attempt >= _maxAttempts)
+                    {
+                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, _requestTimeout) : EtcdErrorMapper.NoEndpoint(failures);
+                    }
+
+                    if (tried == _pool.AllMask)
+                    {
+                        tried = 0; // start another round over all endpoints
+                    }
+
+                    if (decision == RetryDecision.RetryAfterBackoff || tried == 0)
+                    {
+                        await Task.Delay(Backoff.Exponential(MinRetryDelay, MaxRetryDelay, attempt - 1), token).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
+        {
+            throw new EtcdTimeoutException(_requestTimeout, lastEndpoint, e);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+        {
+            throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Http;
+using System.Net.Sockets;
+
+namespace EtcdNet.Transport;
+
+/// <summary>Turns HTTP/2, TLS and socket failures into <see cref="GrpcCallException"/>s with gRPC status codes.</summary>
+internal static class GrpcFailureMapper
+{
+    /// <summary>
+    /// Maps a failure of SendAsync or of reading the response; returns null when the caller's
+    /// token was cancelled (that cancellation propagates as it is).
+    /// </summary>
+    public static GrpcCallException? Map(Exception exception, GrpcEndpoint endpoint, bool requestSent, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return null;
+            case OperationCanceledException:
+                // Not our token: the handler gave up (connect timeout).
+                return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), requestSent ? CallFailureKind.Transport : CallFailureKind.Connect, requestSent, endpoint.Address, exception);
+            case GrpcCallException call:
+                return call;
+            case EtcdException:
+            case ObjectDisposedException:
+                return null;
+            case InvalidDataException data:
+                return new(new GrpcStatus(GrpcStatusCode.Internal, data.Message), CallFailureKind.Transport, requestSent, endpoint.Address, data);
+        }
+
+        var protocolError = Find<HttpProtocolException>(exception);
+        if (protocolError is not null)
+        {
+            var code = GrpcStatus.FromHttp2ErrorCode(protocolError.ErrorCode);
+            // REFUSED_STREAM guarantees the server did not process the stream.
+            var sent = requestSent && protocolError.ErrorCode != 0x7;
+            var looksLikeHttp1 = protocolError.Message.Contains("HTTP/1", StringComparison.OrdinalIgnoreCase);
+            return looksLikeHttp1
+                ? NotGrpc(endpoint, "it does not speak HTTP/2", exception)
+                : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception);
+        }
+
+        if (exception is HttpRequestException http)
+        {
+            switch (http.HttpRequestError)
+            {
+                case HttpRequestError.NameResolutionError:
+                case HttpRequestError.ConnectionError when !requestSent:
+                case HttpRequestError.ProxyTunnelError:
+                    return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, exception);
+                case HttpRequestError.SecureConnectionError:
+                    return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"TLS handshake with {endpoint} failed: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, exception);
+                case HttpRequestError.VersionNegotiationError:
+                case HttpRequestError.InvalidResponse:
+                case HttpRequestError.HttpProtocolError when !requestSent:
+                    return NotGrpc(endpoint, "it does not speak HTTP/2 (" + Describe(http) + ")", exception);
+            }
+        }
+
+        if (Find<SocketException>(exception) is { } socket && !requestSent)
+        {
+            return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {socket.Message}"), CallFailureKind.Connect, false, endpoint.Address, exception);
+        }
+
+        return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"connection to {endpoint} failed: {Describe(exception)}"), CallFailureKind.Transport, requestSent, endpoint.Address, exception);
+    }
+
+    /// <summary>The peer answered, but is not an etcd gRPC server.</summary>
+    public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, Exception? inner = null)
+        => new(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)."),
+            CallFailureKind.Protocol, requestSent: false, endpoint.Address, inner);
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return ReferenceEquals(innermost, exception) || exception.Message.Contains(innermost.Message, StringComparison.Ordinal)
+            ? exception.Message
+            : $"{exception.Message} ({innermost.Message})";
+    }
+}

@@ -1,0 +1,52 @@
+namespace EtcdNet.Transport;
+
+/// <summary>Checks a gRPC response's headers and trailers.</summary>
+internal static class GrpcResponse
+{
+    /// <summary>
+    /// Validates status line and content type, fails on a trailers-only error response, and opens
+    /// the body. A response that is not gRPC means the endpoint is not etcd.
+    /// </summary>
+    public static async ValueTask<Stream> OpenAsync(HttpResponseMessage response, GrpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var headerStatus = GrpcStatus.TryRead(response.Headers);
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            if (headerStatus is { } s && s.Code != GrpcStatusCode.OK)
+            {
+                throw new GrpcCallException(s, CallFailureKind.Status, true, endpoint.Address);
+            }
+
+            var code = (int)response.StatusCode;
+            throw GrpcStatus.FromHttpStatus(code) == GrpcStatusCode.Unavailable
+                ? new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} answered HTTP {code}."), CallFailureKind.Transport, true, endpoint.Address)
+                : GrpcFailureMapper.NotGrpc(endpoint, $"it answered HTTP {code} {response.ReasonPhrase}");
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (contentType is null || !contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
+        {
+            throw GrpcFailureMapper.NotGrpc(endpoint, $"it answered with content type '{contentType ?? "(none)"}' instead of application/grpc");
+        }
+
+        if (headerStatus is { } trailersOnly)
+        {
+            throw trailersOnly.Code == GrpcStatusCode.OK
+                ? new GrpcCallException(new GrpcStatus(GrpcStatusCode.Internal, $"{endpoint} ended the call without a message."), CallFailureKind.Transport, true, endpoint.Address)
+                : new GrpcCallException(trailersOnly, CallFailureKind.Status, true, endpoint.Address);
+        }
+
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After the body ended: throws unless the trailers carry status OK.</summary>
+    public static void ThrowIfFailed(HttpResponseMessage response, GrpcEndpoint endpoint)
+    {
+        var status = GrpcStatus.TryRead(response.TrailingHeaders)
+            ?? new GrpcStatus(GrpcStatusCode.Internal, $"{endpoint} ended the response without a grpc-status trailer.");
+        if (status.Code != GrpcStatusCode.OK)
+        {
+            throw new GrpcCallException(status, CallFailureKind.Status, true, endpoint.Address);
+        }
+    }
+}

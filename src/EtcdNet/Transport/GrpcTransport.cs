@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http;
+using Google.Protobuf;
+
+namespace EtcdNet.Transport;
+
+/// <summary>
+/// gRPC over HTTP/2 on one <see cref="SocketsHttpHandler"/> shared by every endpoint of a client:
+/// h2c with prior knowledge for <c>http://</c>, TLS with ALPN for <c>https://</c>. Calls fail with
+/// <see cref="GrpcCallException"/>; cancellation surfaces as <see cref="OperationCanceledException"/>
+/// and resets the HTTP/2 stream.
+/// </summary>
+internal sealed class GrpcTransport : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+
+    public GrpcTransport(TransportSettings settings)
+    {
+        Settings = settings;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = settings.DialTimeout,
+            EnableMultipleHttp2Connections = true,
+            KeepAlivePingDelay = settings.KeepAliveTime,
+            KeepAlivePingTimeout = settings.KeepAliveTimeout,
+            // etcd rejects pings on idle connections (no active streams) as abuse, so ping only while calls are active.
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        if (settings.Ssl is { } ssl)
+        {
+            handler.SslOptions = ssl;
+        }
+
+        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+    }
+
+    public TransportSettings Settings { get; }
+
+    /// <summary>Sends one request message and reads exactly one response message.</summary>
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(
+        GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest message, CallHeaders headers, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var content = new UnaryContent(message, Settings.MaxSendMessageSize);
+        using var request = CreateRequest(endpoint, method.Path, content, headers);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var stream = await GrpcResponse.OpenAsync(response, endpoint, cancellationToken).ConfigureAwait(false);
+            var result = await GrpcFrameReader.ReadAsync(stream, method.Parser, Settings.MaxReceiveMessageSize, waitForData: false, cancellationToken).ConfigureAwait(false);
+            if (result is not null
+                && await GrpcFrameReader.ReadAsync(stream, method.Parser, Settings.MaxReceiveMessageSize, waitForData: false, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new GrpcCallException(new GrpcStatus(GrpcStatusCode.Internal, $"{endpoint} sent more than one message for unary {method}."), CallFailureKind.Transport, true, endpoint.Address);
+            }
+
+            GrpcResponse.ThrowIfFailed(response, endpoint);
+            return result ?? throw new GrpcCallException(new GrpcStatus(GrpcStatusCode.Internal, $"{endpoint} sent no message for unary {method}."), CallFailureKind.Transport, true, endpoint.Address);
+        }
+        catch (Exception e) when (GrpcFailureMapper.Map(e, endpoint, content.Started, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
+        {
+            throw mapped;
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    /// <summary>Starts a call whose responses are read as a stream; the request is one message (server streaming) or pushed later (duplex).</summary>
+    public GrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(
+        GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest? firstAndOnlyMessage, CallHeaders headers, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        HttpContent content = firstAndOnlyMessage is null
+            ? new PushStreamContent()
+            : new UnaryContent(firstAndOnlyMessage, Settings.MaxSendMessageSize);
+        var request = CreateRequest(endpoint, method.Path, content, headers);
+        return new GrpcStreamingCall<TRequest, TResponse>(this, _invoker, request, endpoint, method, cancellationToken);
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    private HttpRequestMessage CreateRequest(GrpcEndpoint endpoint, string path, HttpContent content, CallHeaders headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint.GetUri(path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+        };
+        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        headers.ApplyTo(request);
+        return request;
+    }
+}
