@@ -1,5 +1,6 @@
 using System.Reflection;
 using EtcdNet.Kv;
+using EtcdNet.Lease;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
 
@@ -27,12 +28,13 @@ public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposabl
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray();
+        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse));
         _transport = new GrpcTransport(new TransportSettings(
             options.DialTimeout, options.KeepAliveTime, options.KeepAliveTimeout,
             options.MaxSendMessageSize, options.MaxReceiveMessageSize, options.Tls, UserAgent));
-        _invoker = new RpcInvoker(_transport, new EndpointPool(endpoints), options.RequestTimeout, options.MaxAttempts);
+        _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts);
         Kv = new KvClient(_invoker);
+        Lease = new LeaseClient(_invoker);
     }
 
     /// <summary>Creates a client for the given endpoints with default options.</summary>
@@ -47,6 +49,9 @@ public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposabl
 
     /// <summary>The key-value API.</summary>
     public IKvClient Kv { get; }
+
+    /// <summary>The lease API.</summary>
+    public ILeaseClient Lease { get; }
 
     /// <summary>Closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public ValueTask DisposeAsync()

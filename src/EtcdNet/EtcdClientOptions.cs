@@ -58,10 +58,17 @@ public sealed record EtcdClientOptions
             throw new ArgumentException("At least one endpoint is required.", nameof(Endpoints));
         }
 
+        if (Endpoints.Count > 64)
+        {
+            throw new ArgumentException("At most 64 endpoints are supported.", nameof(Endpoints));
+        }
+
         Positive(DialTimeout, nameof(DialTimeout));
+        NotAboveTimerLimit(DialTimeout, nameof(DialTimeout));
         if (RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             Positive(RequestTimeout, nameof(RequestTimeout));
+            NotAboveTimerLimit(RequestTimeout, nameof(RequestTimeout));
         }
 
         if (KeepAliveTime < MinKeepAliveTime)
@@ -73,6 +80,15 @@ public sealed record EtcdClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSendMessageSize, 1024, nameof(MaxSendMessageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxReceiveMessageSize, 1024, nameof(MaxReceiveMessageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+    }
+
+    // Timers take at most uint.MaxValue - 1 milliseconds (about 49.7 days).
+    private static void NotAboveTimerLimit(TimeSpan value, string name)
+    {
+        if (value.TotalMilliseconds > uint.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at most 49 days; use Timeout.InfiniteTimeSpan for no limit.");
+        }
     }
 
     private static void Positive(TimeSpan value, string name)

@@ -6,6 +6,7 @@ namespace EtcdNet.Transport;
 internal sealed class GrpcEndpoint
 {
     private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
+    private volatile bool _spokeGrpc;
 
     private GrpcEndpoint(string address, Uri baseUri)
     {
@@ -20,6 +21,11 @@ internal sealed class GrpcEndpoint
     public Uri BaseUri { get; }
 
     public bool IsTls => BaseUri.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>True once the endpoint has answered with a gRPC response: it is known to speak HTTP/2 gRPC.</summary>
+    public bool SpokeGrpc => _spokeGrpc;
+
+    public void MarkSpokeGrpc() => _spokeGrpc = true;
 
     /// <summary>Parses <c>http://host:port</c>, <c>https://host:port</c> or bare <c>host:port</c> (plain text, as etcd's Go client).</summary>
     /// <exception cref="ArgumentException">The address is not a usable endpoint.</exception>

@@ -34,9 +34,11 @@ internal static class GrpcFailureMapper
             var code = GrpcStatus.FromHttp2ErrorCode(protocolError.ErrorCode);
             // REFUSED_STREAM guarantees the server did not process the stream.
             var sent = requestSent && protocolError.ErrorCode != 0x7;
-            var looksLikeHttp1 = protocolError.Message.Contains("HTTP/1", StringComparison.OrdinalIgnoreCase);
-            return looksLikeHttp1
-                ? NotGrpc(endpoint, "it does not speak HTTP/2", exception)
+            // A PROTOCOL_ERROR from a peer that never produced a gRPC response: typically an HTTP/1.x
+            // server answering the HTTP/2 preface with text. It cannot have applied the request.
+            var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
+            return notHttp2
+                ? NotGrpc(endpoint, "it does not speak HTTP/2 (its reply was not valid HTTP/2)", exception)
                 : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception);
         }
 

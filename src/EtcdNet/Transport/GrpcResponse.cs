@@ -29,6 +29,7 @@ internal static class GrpcResponse
             throw GrpcFailureMapper.NotGrpc(endpoint, $"it answered with content type '{contentType ?? "(none)"}' instead of application/grpc");
         }
 
+        endpoint.MarkSpokeGrpc();
         if (headerStatus is { } trailersOnly)
         {
             throw trailersOnly.Code == GrpcStatusCode.OK

@@ -13,7 +13,7 @@ internal static class GrpcTimeout
     {
         var ticks = Math.Max(timeout.Ticks, 1);
         // 1 tick = 100 ns. Try units from fine to coarse.
-        if (ticks * 100 <= MaxValue)
+        if (ticks <= MaxValue / 100)
         {
             return Format(ticks * 100, 'n');
         }
@@ -28,7 +28,7 @@ internal static class GrpcTimeout
         ];
         foreach (var (perUnit, unit) in units)
         {
-            var value = (ticks + perUnit - 1) / perUnit;
+            var value = (ticks / perUnit) + (ticks % perUnit == 0 ? 0 : 1); // round up without overflow
             if (value <= MaxValue)
             {
                 return Format(value, unit);

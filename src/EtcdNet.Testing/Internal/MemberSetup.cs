@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace EtcdNet.Testing.Internal;
+
+/// <summary>Everything fixed about a member for the life of its cluster.</summary>
+/// <param name="Name">Member name (<c>m0</c>...).</param>
+/// <param name="ClientPort">Loopback client port.</param>
+/// <param name="PeerPort">Loopback peer port.</param>
+/// <param name="Binary">Full path of the etcd binary.</param>
+/// <param name="Arguments">The complete etcd command line (without the binary).</param>
+/// <param name="PidFile">Where the current pid is written.</param>
+/// <param name="StartTimeout">How long a start may take.</param>
+internal sealed record MemberSetup(
+    string Name,
+    int ClientPort,
+    int PeerPort,
+    string Binary,
+    IReadOnlyList<string> Arguments,
+    string PidFile,
+    TimeSpan StartTimeout)
+{
+    internal static string Url(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+
+    /// <summary>Builds the setups of all members of a new cluster.</summary>
+    internal static MemberSetup[] ForCluster(EtcdClusterOptions options, string binary, string clusterDirectory, int[] ports)
+    {
+        var count = options.Members;
+        var names = Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"m{i}")).ToArray();
+        var initialCluster = string.Join(',', names.Select((name, i) => $"{name}={Url(ports[count + i])}"));
+        var token = "etcdnet-" + Guid.NewGuid().ToString("N");
+        var setups = new MemberSetup[count];
+        for (var i = 0; i < count; i++)
+        {
+            var clientUrl = Url(ports[i]);
+            var peerUrl = Url(ports[count + i]);
+            string[] arguments =
+            [
+                "--name", names[i],
+                "--data-dir", Path.Combine(clusterDirectory, names[i] + ".data"),
+                "--listen-client-urls", clientUrl,
+                "--advertise-client-urls", clientUrl,
+                "--listen-peer-urls", peerUrl,
+                "--initial-advertise-peer-urls", peerUrl,
+                "--initial-cluster", initialCluster,
+                "--initial-cluster-state", "new",
+                "--initial-cluster-token", token,
+                "--logger", "zap",
+                "--log-outputs", "stderr",
+                .. options.ExtraArguments,
+            ];
+            setups[i] = new MemberSetup(
+                names[i],
+                ports[i],
+                ports[count + i],
+                binary,
+                arguments,
+                Path.Combine(clusterDirectory, names[i] + ".pid"),
+                options.StartTimeout);
+        }
+
+        return setups;
+    }
+}

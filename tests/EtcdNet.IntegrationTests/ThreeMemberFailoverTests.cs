@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using EtcdNet.IntegrationTests.Infrastructure;
+using EtcdNet.Testing;
+
+namespace EtcdNet.IntegrationTests;
+
+/// <summary>A 3-member cluster losing a member while the client reads and writes.</summary>
+public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private EtcdCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
+
+    public async Task DisposeAsync()
+    {
+        output.WriteLine(_cluster.RecentLogs());
+        await _cluster.DisposeAsync();
+    }
+
+    private EtcdClient CreateClient() => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, DialTimeout = TimeSpan.FromSeconds(2) });
+
+    private async Task<EtcdMember> PickVictimAsync(bool leader)
+    {
+        var current = await _cluster.GetLeaderAsync();
+        return leader ? current : _cluster.Members.First(m => m != current);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reads_KeepWorkingThroughTheOthers_WhenAMemberIsKilled(bool killLeader)
+    {
+        await using var client = CreateClient();
+        await client.PutAsync("r/key", "value");
+        var victim = await PickVictimAsync(killLeader);
+        var reads = 0;
+        var killed = new TaskCompletionSource();
+
+        var reader = Task.Run(async () =>
+        {
+            // Read until well after the kill: every read must succeed.
+            var afterKill = 0;
+            while (afterKill < 200)
+            {
+                var resp = await client.GetAsync("r/key");
+                Assert.Equal("value", Assert.Single(resp.Kvs).ValueString);
+                reads++;
+                if (killed.Task.IsCompleted)
+                {
+                    afterKill++;
+                }
+            }
+        });
+        while (reads < 50)
+        {
+            await Task.Yield();
+            if (reader.IsFaulted)
+            {
+                break;
+            }
+        }
+
+        await victim.KillAsync();
+        killed.SetResult();
+        await reader;
+
+        Assert.True(reads >= 250);
+    }
+
+    [Fact]
+    public async Task UniquePuts_WhileTheLeaderIsKilled_HaveNoDuplicateAndNoLostAcknowledgedWrite()
+    {
+        await using var client = CreateClient();
+        var acknowledged = new ConcurrentDictionary<int, long>();
+        var failed = new ConcurrentDictionary<int, Exception>();
+        var next = -1;
+        const int total = 1500;
+        var victim = await PickVictimAsync(leader: true);
+
+        async Task Writer()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                if (i == total / 3)
+                {
+                    await victim.KillAsync();
+                }
+
+                try
+                {
+                    acknowledged[i] = (await client.PutAsync($"w/{i:D5}", $"value-{i}")).Header.Revision;
+                }
+                catch (Exception e) when (e is EtcdException or TimeoutException)
+                {
+                    failed[i] = e; // outcome unknown: may or may not be applied, but never twice
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Writer)));
+
+        var stored = (await client.GetAsync("w/", new GetOptions { Prefix = true })).Kvs.ToDictionary(kv => kv.KeyString);
+        output.WriteLine($"acknowledged {acknowledged.Count}, failed {failed.Count}: {string.Join(" | ", failed.Values.Select(e => e.GetType().Name + ": " + e.Message).Distinct().Take(5))}");
+        Assert.True(acknowledged.Count >= total * 0.8, $"only {acknowledged.Count} of {total} puts succeeded");
+        foreach (var (i, revision) in acknowledged)
+        {
+            var kv = stored[$"w/{i:D5}"];
+            Assert.Equal($"value-{i}", kv.ValueString);
+            Assert.Equal(revision, kv.ModRevision); // the acknowledged write is the one stored
+        }
+
+        Assert.All(stored.Values, kv => Assert.Equal(1, kv.Version)); // no put applied twice
+        Assert.All(stored.Keys, k => Assert.True(acknowledged.ContainsKey(int.Parse(k[2..], System.Globalization.CultureInfo.InvariantCulture)) || failed.ContainsKey(int.Parse(k[2..], System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task Serializable_ReadsFromAMemberWithoutQuorum_WhileLinearizableCannot()
+    {
+        var survivor = _cluster.Members[0];
+        await using (var writer = CreateClient())
+        {
+            await writer.PutAsync("s/key", "v");
+        }
+
+        await Task.WhenAll(_cluster.Members.Skip(1).Select(m => m.StopAsync()));
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [survivor.ClientUrl], RequestTimeout = TimeSpan.FromSeconds(3) });
+
+        var serializable = await client.GetAsync("s/key", new GetOptions { Serializable = true });
+        Assert.Equal("v", Assert.Single(serializable.Kvs).ValueString);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync("s/key"));
+        Assert.True(error is EtcdTimeoutException or EtcdException { IsTransient: true }, error.ToString());
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using EtcdNet.IntegrationTests.Infrastructure;
+using EtcdNet.Testing;
+
+namespace EtcdNet.IntegrationTests;
+
+/// <summary>Endpoints that are down, or that answer but are not etcd.</summary>
+public sealed class UnreachableEndpointTests
+{
+    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task AllEndpointsDown_ThrowsUnavailableNamingEachEndpoint_WithinDialTimeoutPlus1s()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        string[] endpoints = [cluster.ClientUrls[0], $"http://127.0.0.1:{ClosedPort()}"];
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = endpoints, DialTimeout = DialTimeout });
+        await client.PutAsync("k", "v");
+        await cluster.Members[0].KillAsync();
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<EtcdUnavailableException>(() => client.GetAsync("k"));
+
+        Assert.True(watch.Elapsed < DialTimeout + TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.Equal(endpoints.Order(), error.Failures.Select(f => f.Endpoint).Distinct().Order());
+        Assert.All(endpoints, e => Assert.Contains(e, error.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteToDownEndpoints_IsNotApplied_AndSucceedsOnceAMemberIsBack()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = cluster.ClientUrls, DialTimeout = DialTimeout });
+        await cluster.Members[0].StopAsync();
+
+        await Assert.ThrowsAsync<EtcdUnavailableException>(() => client.PutAsync("k", "v"));
+        await cluster.Members[0].StartAsync();
+        var put = await client.PutAsync("k", "v2");
+
+        var kv = Assert.Single((await client.GetAsync("k")).Kvs);
+        Assert.Equal(1, kv.Version);
+        Assert.Equal(put.Header.Revision, kv.ModRevision);
+    }
+
+    [Fact]
+    public async Task Http1Server_GivesANotEtcdError()
+    {
+        var (port, server) = NotEtcdServers.StartHttp1();
+        await using (server)
+        {
+            await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [$"http://127.0.0.1:{port}"], DialTimeout = DialTimeout });
+
+            var watch = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<EtcdProtocolException>(() => client.GetAsync("k"));
+
+            Assert.Contains("is not an etcd gRPC endpoint", error.Message, StringComparison.Ordinal);
+            Assert.Contains("HTTP/2", error.Message, StringComparison.Ordinal);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        }
+    }
+
+    [Fact]
+    public async Task Http2WebServer_GivesANotEtcdError()
+    {
+        var (port, server) = await NotEtcdServers.StartHttp2Async();
+        await using (server)
+        {
+            await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [$"http://127.0.0.1:{port}"], DialTimeout = DialTimeout });
+
+            var error = await Assert.ThrowsAsync<EtcdProtocolException>(() => client.PutAsync("k", "v"));
+
+            Assert.Contains("is not an etcd gRPC endpoint", error.Message, StringComparison.Ordinal);
+            Assert.Contains("404", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task NotEtcdEndpointBesideARealOne_CallsStillSucceed()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        var (port, server) = NotEtcdServers.StartHttp1();
+        await using (server)
+        {
+            await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [$"http://127.0.0.1:{port}", cluster.ClientUrls[0]], DialTimeout = DialTimeout });
+
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Equal(i + 2, (await client.PutAsync("k", "v")).Header.Revision);
+            }
+        }
+    }
+}
