@@ -52,6 +52,15 @@ public class EtcdErrorMapperTests
     }
 
     [Fact]
+    public void Unknown_context_deadline_exceeded_from_etcd_maps_to_EtcdTimeoutException()
+    {
+        // etcd returns Go's context.DeadlineExceeded as a plain error, which gRPC sends with code Unknown.
+        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Unknown, "context deadline exceeded"), CallTimeout);
+
+        Assert.Equal(CallTimeout, Assert.IsType<EtcdTimeoutException>(e).Timeout);
+    }
+
+    [Fact]
     public void EtcdTimeoutException_message_without_endpoint()
     {
         var e = new EtcdTimeoutException(TimeSpan.FromSeconds(2));

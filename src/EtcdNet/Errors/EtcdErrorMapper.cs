@@ -20,7 +20,8 @@ internal static class EtcdErrorMapper
                 return new EtcdException(message, status.Code, null, failure.Endpoint, failure);
         }
 
-        if (status.Code == GrpcStatusCode.DeadlineExceeded)
+        // etcd handlers return Go's context errors as plain errors, which gRPC sends as Unknown.
+        if (status.Code == GrpcStatusCode.DeadlineExceeded || status.Message == "context deadline exceeded")
         {
             return new EtcdTimeoutException(timeout, failure.Endpoint, failure);
         }

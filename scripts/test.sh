@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test project (unit tests, and integration tests against real etcd processes that
+# the tests start themselves), then prints one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/prerequisites.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+dotnet test EtcdNet.slnx -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test project ends with a summary such as "Passed!  - Failed: 0, Passed: 609, Skipped: 0, ...".
+summary='(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+'
+passed=$(grep -E "$summary" "$log" | sed -E 's/.*Passed: +([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -E "$summary" "$log" | sed -E 's/.*Failed: +([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+rm -f "$log"
+
+# A build failure or a crashed test host leaves no summary: count it as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
