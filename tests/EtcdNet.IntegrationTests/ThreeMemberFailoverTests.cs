@@ -131,4 +131,34 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync("s/key"));
         Assert.True(error is EtcdTimeoutException or EtcdException { IsTransient: true }, error.ToString());
     }
+
+    [Fact]
+    public async Task KeepAlivePing_DetectsAPausedMember_AndTheReadMovesToAnother()
+    {
+        var leader = await _cluster.GetLeaderAsync();
+        var paused = _cluster.Members.First(m => m != leader);
+        var keepAlive = TimeSpan.FromSeconds(5);
+        await using var client = new EtcdClient(new EtcdClientOptions
+        {
+            Endpoints = [paused.ClientUrl, leader.ClientUrl],
+            RequestTimeout = Timeout.InfiniteTimeSpan, // only the keep-alive can notice the dead connection
+            KeepAliveTime = keepAlive,
+            KeepAliveTimeout = TimeSpan.FromSeconds(1),
+        });
+        await client.PutAsync("ka/key", "v");
+        await client.GetAsync("ka/key");
+        await client.GetAsync("ka/key"); // both connections are up
+
+        paused.Pause();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Round robin sends one of two consecutive reads to the paused member.
+        for (var i = 0; i < 2; i++)
+        {
+            var resp = await client.GetAsync("ka/key").WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("v", resp.Kvs[0].ValueString);
+        }
+
+        Assert.True(watch.Elapsed >= keepAlive, $"a read should have waited for the ping timeout; took {watch.Elapsed}");
+        paused.Resume();
+    }
 }

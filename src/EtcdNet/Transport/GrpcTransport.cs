@@ -13,6 +13,7 @@ namespace EtcdNet.Transport;
 internal sealed class GrpcTransport : IDisposable
 {
     private readonly HttpMessageInvoker _invoker;
+    private volatile bool _disposed;
 
     public GrpcTransport(TransportSettings settings)
     {
@@ -48,6 +49,7 @@ internal sealed class GrpcTransport : IDisposable
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
+        ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
         var content = new UnaryContent(message, Settings.MaxSendMessageSize);
         using var request = CreateRequest(endpoint, method.Path, content, headers);
         HttpResponseMessage? response = null;
@@ -81,6 +83,7 @@ internal sealed class GrpcTransport : IDisposable
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
+        ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
         HttpContent content = firstAndOnlyMessage is null
             ? new PushStreamContent()
             : new UnaryContent(firstAndOnlyMessage, Settings.MaxSendMessageSize);
@@ -88,7 +91,11 @@ internal sealed class GrpcTransport : IDisposable
         return new GrpcStreamingCall<TRequest, TResponse>(this, _invoker, request, endpoint, method, cancellationToken);
     }
 
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _invoker.Dispose();
+    }
 
     private HttpRequestMessage CreateRequest(GrpcEndpoint endpoint, string path, HttpContent content, CallHeaders headers)
     {
