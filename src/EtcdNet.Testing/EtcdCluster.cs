@@ -18,6 +18,7 @@ public sealed class EtcdCluster : IAsyncDisposable
     private readonly MemberLog _launcherLog;
     private readonly EtcdMember[] _members;
     private readonly Watchdog? _watchdog;
+    private readonly EtcdHttp _http;
     private readonly object _gate = new();
     private Task? _disposal;
 
@@ -28,8 +29,10 @@ public sealed class EtcdCluster : IAsyncDisposable
         _launcherLog = _log.CreateMemberLog("cluster");
         var ports = FreePorts.Allocate(2 * options.Members);
         ClusterDirectory = Internal.ClusterDirectory.Create(options.DataRoot, options.Members);
-        _members = MemberSetup.ForCluster(options, binary, ClusterDirectory, ports)
-            .Select(setup => new EtcdMember(setup, _log.CreateMemberLog(setup.Name), new OperationGate($"etcd member {setup.Name}")))
+        Certificates = options.Tls ? CreateCertificates(ClusterDirectory) : null;
+        _http = EtcdHttp.For(Certificates, presentClientCertificate: options.ClientCertAuth);
+        _members = MemberSetup.ForCluster(options, binary, ClusterDirectory, ports, Certificates)
+            .Select(setup => new EtcdMember(setup, _log.CreateMemberLog(setup.Name), new OperationGate($"etcd member {setup.Name}"), _http))
             .ToArray();
         try
         {
@@ -48,8 +51,17 @@ public sealed class EtcdCluster : IAsyncDisposable
     /// <summary>The members, in name order (<c>m0</c>, <c>m1</c>, ...).</summary>
     public IReadOnlyList<EtcdMember> Members => _members;
 
-    /// <summary>The client URL of every member, in member order, for example <c>http://127.0.0.1:41234</c>.</summary>
+    /// <summary>
+    /// The client URL of every member, in member order, for example <c>http://127.0.0.1:41234</c>
+    /// (<c>https://</c> with <see cref="EtcdClusterOptions.Tls"/>).
+    /// </summary>
     public IReadOnlyList<string> ClientUrls { get; }
+
+    /// <summary>
+    /// The cluster's throwaway CA, server and client certificates when it was started with
+    /// <see cref="EtcdClusterOptions.Tls"/>, else null. Their files are deleted on dispose.
+    /// </summary>
+    public EtcdTestCertificates? Certificates { get; }
 
     /// <summary>The per-cluster directory holding the members' data dirs and pid files; deleted on dispose.</summary>
     public string ClusterDirectory { get; }
@@ -197,7 +209,7 @@ public sealed class EtcdCluster : IAsyncDisposable
     private async Task<EtcdMember?> TryFindLeaderAsync(CancellationToken cancellationToken)
     {
         var candidates = _members.Where(m => m.IsRunning && !m.IsPaused).ToArray();
-        var statuses = await Task.WhenAll(candidates.Select(m => EtcdHttp.TryGetStatusAsync(m.ClientUrl, StatusTimeout, cancellationToken)))
+        var statuses = await Task.WhenAll(candidates.Select(m => _http.TryGetStatusAsync(m.ClientUrl, StatusTimeout, cancellationToken)))
             .ConfigureAwait(false);
         EtcdMember? leader = null;
         ulong leaderTerm = 0;
@@ -217,12 +229,27 @@ public sealed class EtcdCluster : IAsyncDisposable
     {
         await Task.WhenAll(_members.Select(m => m.ShutdownAsync())).ConfigureAwait(false);
         Internal.ClusterDirectory.TryDelete(ClusterDirectory);
+        _http.Dispose();
         if (_watchdog is not null)
         {
             await _watchdog.StopAsync().ConfigureAwait(false);
         }
 
         ProcessExitGuard.Unregister(this);
+    }
+
+    /// <summary>Creates the certificates; on failure deletes the fresh cluster directory (nothing else exists yet).</summary>
+    private static EtcdTestCertificates CreateCertificates(string clusterDirectory)
+    {
+        try
+        {
+            return TestCertificateFactory.Create(clusterDirectory);
+        }
+        catch
+        {
+            Internal.ClusterDirectory.TryDelete(clusterDirectory);
+            throw;
+        }
     }
 
     private void ThrowIfDisposed()

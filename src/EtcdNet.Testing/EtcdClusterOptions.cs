@@ -40,6 +40,21 @@ public sealed record EtcdClusterOptions
     /// <summary>How many recent log lines are kept per member. Default 2000.</summary>
     public int LogLinesKept { get; init; } = 2000;
 
+    /// <summary>
+    /// Serve clients over TLS: the cluster creates a throwaway CA, a server certificate and a client
+    /// certificate (see <see cref="EtcdCluster.Certificates"/>) and every member listens on
+    /// <c>https://127.0.0.1:port</c> (peer traffic stays plain http). Default false: plain http.
+    /// </summary>
+    public bool Tls { get; init; }
+
+    /// <summary>
+    /// Require clients to present a certificate signed by the cluster's CA (etcd's
+    /// <c>--client-cert-auth --trusted-ca-file</c>); use
+    /// <see cref="EtcdTestCertificates.CreateClientSslOptions"/> with <c>includeClientCertificate: true</c>.
+    /// Needs <see cref="Tls"/>. Default false.
+    /// </summary>
+    public bool ClientCertAuth { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     internal void Validate()
     {
@@ -48,5 +63,9 @@ public sealed record EtcdClusterOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(LogLinesKept, 1, nameof(LogLinesKept));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
         ArgumentNullException.ThrowIfNull(ExtraArguments, nameof(ExtraArguments));
+        if (ClientCertAuth && !Tls)
+        {
+            throw new ArgumentException("ClientCertAuth requires Tls.", nameof(ClientCertAuth));
+        }
     }
 }

@@ -14,20 +14,23 @@ public sealed class EtcdMember
     private readonly MemberProcess _process;
     private readonly OperationGate _gate;
 
-    internal EtcdMember(MemberSetup setup, MemberLog log, OperationGate gate)
+    internal EtcdMember(MemberSetup setup, MemberLog log, OperationGate gate, EtcdHttp http)
     {
         _setup = setup;
         _log = log;
-        _process = new MemberProcess(setup, log);
+        _process = new MemberProcess(setup, log, http);
         _gate = gate;
-        ClientUrl = MemberSetup.Url(setup.ClientPort);
+        ClientUrl = setup.ClientUrl;
         PeerUrl = MemberSetup.Url(setup.PeerPort);
     }
 
     /// <summary>The etcd member name (<c>m0</c>, <c>m1</c>, ...).</summary>
     public string Name => _setup.Name;
 
-    /// <summary>The client URL, for example <c>http://127.0.0.1:41234</c>.</summary>
+    /// <summary>
+    /// The client URL, for example <c>http://127.0.0.1:41234</c>, or <c>https://127.0.0.1:41234</c>
+    /// when the cluster was started with <see cref="EtcdClusterOptions.Tls"/>.
+    /// </summary>
     public string ClientUrl { get; }
 
     /// <summary>The peer (raft) URL, for example <c>http://127.0.0.1:41235</c>.</summary>
@@ -39,7 +42,10 @@ public sealed class EtcdMember
     /// <summary>The loopback port peers connect to.</summary>
     public int PeerPort => _setup.PeerPort;
 
-    /// <summary>The Prometheus metrics URL (<see cref="ClientUrl"/> + <c>/metrics</c>).</summary>
+    /// <summary>
+    /// The Prometheus metrics URL (<see cref="ClientUrl"/> + <c>/metrics</c>); with TLS it is https and
+    /// needs the cluster's CA (and, with client certificate authentication, the client certificate).
+    /// </summary>
     public string MetricsUrl => ClientUrl + "/metrics";
 
     /// <summary>The process id while the member runs, else null.</summary>

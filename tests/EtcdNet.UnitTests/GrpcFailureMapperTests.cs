@@ -125,6 +125,22 @@ public class GrpcFailureMapperTests
     }
 
     [Fact]
+    public void A_TLS_session_rejected_after_the_handshake_is_a_connect_failure_on_https()
+    {
+        var tls = GrpcEndpoint.Parse("https://e1:2379");
+        var rejected = new HttpRequestException("An error occurred while sending the request.",
+            new ObjectDisposedException("System.Net.Security.SslStream"));
+
+        var mapped = GrpcFailureMapper.Map(rejected, tls, requestSent: true, CancellationToken.None)!;
+
+        Assert.Equal(CallFailureKind.Connect, mapped.Kind);
+        Assert.False(mapped.RequestSent);
+        Assert.Contains("client certificates", mapped.Status.Message, StringComparison.Ordinal);
+        var plain = GrpcFailureMapper.Map(rejected, GrpcEndpoint.Parse("http://e1:2379"), requestSent: true, CancellationToken.None)!;
+        Assert.Equal(CallFailureKind.Transport, plain.Kind);
+    }
+
+    [Fact]
     public void A_TLS_failure_says_so()
     {
         var e = Map(new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established."), false);

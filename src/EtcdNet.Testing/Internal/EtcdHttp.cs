@@ -1,27 +1,57 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Text;
 using System.Text.Json;
 
 namespace EtcdNet.Testing.Internal;
 
-/// <summary>Talks to etcd's HTTP endpoints (/health and the grpc-gateway JSON API) with short timeouts.</summary>
-internal static class EtcdHttp
+/// <summary>
+/// Talks to etcd's HTTP endpoints (/health and the grpc-gateway JSON API) with short timeouts. Over
+/// https it trusts only the cluster's CA and, when etcd requires it, presents the client certificate.
+/// </summary>
+internal sealed class EtcdHttp : IDisposable
 {
-    private static readonly HttpClient Client = new(new SocketsHttpHandler
+    private readonly HttpClient _client;
+    private readonly bool _shared;
+
+    private EtcdHttp(SslClientAuthenticationOptions? ssl, bool shared)
     {
-        UseProxy = false,
-        ConnectTimeout = TimeSpan.FromSeconds(1),
-    })
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectTimeout = TimeSpan.FromSeconds(1),
+        };
+        if (ssl is not null)
+        {
+            handler.SslOptions = ssl;
+        }
+
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _shared = shared;
+    }
+
+    /// <summary>The plain-http instance shared by every cluster without TLS; <see cref="Dispose"/> leaves it alone.</summary>
+    internal static EtcdHttp Plain { get; } = new(ssl: null, shared: true);
+
+    /// <summary><see cref="Plain"/> without certificates, else a new instance for that cluster's CA (and client certificate).</summary>
+    internal static EtcdHttp For(EtcdTestCertificates? certificates, bool presentClientCertificate) =>
+        certificates is null ? Plain : new EtcdHttp(certificates.CreateClientSslOptions(presentClientCertificate), shared: false);
+
+    /// <summary>Releases the connection handler unless this is <see cref="Plain"/>.</summary>
+    public void Dispose()
     {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        if (!_shared)
+        {
+            _client.Dispose();
+        }
+    }
 
     /// <summary>
     /// True when GET /health answers 200 with health "true". Connection failures, timeouts and other
     /// answers yield false; only <paramref name="cancellationToken"/> makes it throw.
     /// </summary>
-    internal static async Task<bool> IsHealthyAsync(string clientUrl, TimeSpan timeout, CancellationToken cancellationToken = default)
+    internal async Task<bool> IsHealthyAsync(string clientUrl, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var body = await TrySendAsync(HttpMethod.Get, clientUrl + "/health", content: null, timeout, cancellationToken).ConfigureAwait(false);
         if (body is null)
@@ -43,7 +73,7 @@ internal static class EtcdHttp
     }
 
     /// <summary>POST /v3/maintenance/status; null when the member does not answer in time or answers badly.</summary>
-    internal static async Task<MemberStatus?> TryGetStatusAsync(string clientUrl, TimeSpan timeout, CancellationToken cancellationToken = default)
+    internal async Task<MemberStatus?> TryGetStatusAsync(string clientUrl, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var body = await TrySendAsync(HttpMethod.Post, clientUrl + "/v3/maintenance/status", "{}", timeout, cancellationToken).ConfigureAwait(false);
         if (body is null)
@@ -81,7 +111,7 @@ internal static class EtcdHttp
             : value.GetUInt64();
     }
 
-    private static async Task<string?> TrySendAsync(HttpMethod method, string url, string? content, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<string?> TrySendAsync(HttpMethod method, string url, string? content, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
@@ -95,7 +125,7 @@ internal static class EtcdHttp
                 request.Content = new StringContent(content, Encoding.UTF8, "application/json");
             }
 
-            using var response = await Client.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
+            using var response = await _client.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return null;

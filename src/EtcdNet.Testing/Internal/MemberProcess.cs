@@ -13,14 +13,16 @@ internal sealed class MemberProcess
 
     private readonly MemberSetup _setup;
     private readonly MemberLog _log;
+    private readonly EtcdHttp _http;
     private readonly object _gate = new();
     private Process? _process;
     private bool _paused;
 
-    internal MemberProcess(MemberSetup setup, MemberLog log)
+    internal MemberProcess(MemberSetup setup, MemberLog log, EtcdHttp http)
     {
         _setup = setup;
         _log = log;
+        _http = http;
     }
 
     internal int? ProcessId
@@ -85,7 +87,7 @@ internal sealed class MemberProcess
             process = _process ?? throw new InvalidOperationException($"etcd member {_setup.Name} was not started.");
         }
 
-        var url = MemberSetup.Url(_setup.ClientPort);
+        var url = _setup.ClientUrl;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +104,7 @@ internal sealed class MemberProcess
             }
 
             var probeTimeout = remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
-            if (await EtcdHttp.IsHealthyAsync(url, probeTimeout, cancellationToken).ConfigureAwait(false))
+            if (await _http.IsHealthyAsync(url, probeTimeout, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }

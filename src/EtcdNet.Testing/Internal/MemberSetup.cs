@@ -6,6 +6,7 @@ namespace EtcdNet.Testing.Internal;
 /// <param name="Name">Member name (<c>m0</c>...).</param>
 /// <param name="ClientPort">Loopback client port.</param>
 /// <param name="PeerPort">Loopback peer port.</param>
+/// <param name="ClientUrl">The client URL (<c>http://</c> or, with TLS, <c>https://</c>).</param>
 /// <param name="Binary">Full path of the etcd binary.</param>
 /// <param name="Arguments">The complete etcd command line (without the binary).</param>
 /// <param name="PidFile">Where the current pid is written.</param>
@@ -14,24 +15,35 @@ internal sealed record MemberSetup(
     string Name,
     int ClientPort,
     int PeerPort,
+    string ClientUrl,
     string Binary,
     IReadOnlyList<string> Arguments,
     string PidFile,
     TimeSpan StartTimeout)
 {
-    internal static string Url(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+    /// <summary>A plain-text loopback URL, as used for peer traffic.</summary>
+    internal static string Url(int port) => Url(Uri.UriSchemeHttp, port);
 
-    /// <summary>Builds the setups of all members of a new cluster.</summary>
-    internal static MemberSetup[] ForCluster(EtcdClusterOptions options, string binary, string clusterDirectory, int[] ports)
+    /// <summary>A loopback URL with the given scheme.</summary>
+    internal static string Url(string scheme, int port) => string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{port}");
+
+    /// <summary>
+    /// Builds the setups of all members of a new cluster. With <paramref name="certificates"/> the
+    /// client URLs are https and etcd gets the server certificate (and, with client certificate
+    /// authentication, the CA to check clients against).
+    /// </summary>
+    internal static MemberSetup[] ForCluster(EtcdClusterOptions options, string binary, string clusterDirectory, int[] ports, EtcdTestCertificates? certificates)
     {
         var count = options.Members;
         var names = Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"m{i}")).ToArray();
         var initialCluster = string.Join(',', names.Select((name, i) => $"{name}={Url(ports[count + i])}"));
         var token = "etcdnet-" + Guid.NewGuid().ToString("N");
+        var clientScheme = certificates is null ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
+        var tlsArguments = TlsArguments(options, certificates);
         var setups = new MemberSetup[count];
         for (var i = 0; i < count; i++)
         {
-            var clientUrl = Url(ports[i]);
+            var clientUrl = Url(clientScheme, ports[i]);
             var peerUrl = Url(ports[count + i]);
             string[] arguments =
             [
@@ -46,12 +58,14 @@ internal sealed record MemberSetup(
                 "--initial-cluster-token", token,
                 "--logger", "zap",
                 "--log-outputs", "stderr",
+                .. tlsArguments,
                 .. options.ExtraArguments,
             ];
             setups[i] = new MemberSetup(
                 names[i],
                 ports[i],
                 ports[count + i],
+                clientUrl,
                 binary,
                 arguments,
                 Path.Combine(clusterDirectory, names[i] + ".pid"),
@@ -59,5 +73,18 @@ internal sealed record MemberSetup(
         }
 
         return setups;
+    }
+
+    private static string[] TlsArguments(EtcdClusterOptions options, EtcdTestCertificates? certificates)
+    {
+        if (certificates is null)
+        {
+            return [];
+        }
+
+        string[] serving = ["--cert-file", certificates.ServerCertificatePath, "--key-file", certificates.ServerKeyPath];
+        return options.ClientCertAuth
+            ? [.. serving, "--client-cert-auth", "--trusted-ca-file", certificates.CaCertificatePath]
+            : serving;
     }
 }

@@ -28,6 +28,15 @@ internal static class GrpcFailureMapper
                 return new(new GrpcStatus(GrpcStatusCode.Internal, data.Message), CallFailureKind.Transport, requestSent, endpoint.Address, data);
         }
 
+        if (endpoint.IsTls && !endpoint.SpokeGrpc && IsTlsFailure(exception))
+        {
+            // The server refused the TLS session (with TLS 1.3 a rejected client certificate arrives as
+            // an alert after the handshake). No request reached etcd.
+            return new(new GrpcStatus(GrpcStatusCode.Unavailable,
+                    $"the TLS connection to {endpoint} failed: {Describe(exception)}. If the server requires client certificates (--client-cert-auth), set them in EtcdClientOptions.Tls."),
+                CallFailureKind.Connect, false, endpoint.Address, exception);
+        }
+
         var protocolError = Find<HttpProtocolException>(exception);
         if (protocolError is not null)
         {
@@ -69,8 +78,25 @@ internal static class GrpcFailureMapper
 
     /// <summary>The peer answered, but is not an etcd gRPC server.</summary>
     public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, Exception? inner = null)
-        => new(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)."),
+        => new(new GrpcStatus(GrpcStatusCode.Unavailable,
+                $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)"
+                + (endpoint.IsTls ? "." : ", and use https:// if that port serves TLS.")),
             CallFailureKind.Protocol, requestSent: false, endpoint.Address, inner);
+
+    private static bool IsTlsFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException
+                || (e is ObjectDisposedException disposed && disposed.ObjectName?.Contains("SslStream", StringComparison.Ordinal) == true)
+                || e.Message.Contains("SSL routines", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {
