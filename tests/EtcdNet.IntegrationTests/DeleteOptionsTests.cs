@@ -54,8 +54,9 @@ public sealed class DeleteOptionsTests(SingleMemberFixture fixture, ITestOutputH
     [Fact]
     public async Task FromKey_DeletesEveryKeyFromTheKeyOn()
     {
-        // Confine the from-key range to this test: delete from "<prefix>b" up to the end of the keyspace
-        // would also hit other tests' keys, so compare with a range-bounded expectation instead.
+        // From-key reaches the end of the keyspace, so it also removes keys other tests of this
+        // collection left behind (they run one after another and never rely on earlier tests' keys).
+        // The count read just before must match what was deleted, and nothing before "b" may go.
         await PutAllAsync("a", "b", "c");
         var before = (await Client.GetAsync(Key("b"), new GetOptions { FromKey = true, CountOnly = true })).Count;
 

@@ -35,6 +35,7 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
         var victim = await PickVictimAsync(killLeader);
         var reads = 0;
         var killed = new TaskCompletionSource();
+        var warmedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var reader = Task.Run(async () =>
         {
@@ -44,22 +45,18 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
             {
                 var resp = await client.GetAsync("r/key");
                 Assert.Equal("value", Assert.Single(resp.Kvs).ValueString);
-                reads++;
+                if (++reads == 50)
+                {
+                    warmedUp.SetResult();
+                }
+
                 if (killed.Task.IsCompleted)
                 {
                     afterKill++;
                 }
             }
         });
-        while (reads < 50)
-        {
-            await Task.Yield();
-            if (reader.IsFaulted)
-            {
-                break;
-            }
-        }
-
+        await Task.WhenAny(warmedUp.Task, reader); // a failing reader surfaces below
         await victim.KillAsync();
         killed.SetResult();
         await reader;

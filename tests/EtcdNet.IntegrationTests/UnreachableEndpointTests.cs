@@ -100,4 +100,30 @@ public sealed class UnreachableEndpointTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(500)]
+    public async Task WritesAreNeverSentToAnEndpointNotProvenToBeEtcd(int statusCode)
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        var paths = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var (port, server) = await NotEtcdServers.StartHttp2Async(statusCode, paths);
+        await using (server)
+        {
+            await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [$"http://127.0.0.1:{port}", cluster.ClientUrls[0]], DialTimeout = DialTimeout });
+            await using var fakeOnly = new EtcdClient(new EtcdClientOptions { Endpoints = [$"http://127.0.0.1:{port}"], DialTimeout = DialTimeout });
+
+            for (var i = 0; i < 4; i++)
+            {
+                await client.PutAsync("k", $"v{i}");
+            }
+
+            await Assert.ThrowsAsync<EtcdProtocolException>(() => fakeOnly.PutAsync("k", "never"));
+
+            Assert.Equal(4, (await client.GetAsync("k")).Kvs[0].Version);
+            Assert.NotEmpty(paths);
+            Assert.All(paths, p => Assert.Equal("/etcdserverpb.Maintenance/Status", p)); // only the harmless check, never a write
+        }
+    }
 }

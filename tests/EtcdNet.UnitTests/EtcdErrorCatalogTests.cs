@@ -86,7 +86,7 @@ public class EtcdErrorCatalogTests
     {
         // The wire code etcd sends is not what decides the type: the message is.
         var failure = new Transport.GrpcCallException(new Transport.GrpcStatus(GrpcStatusCode.Unknown, serverMessage), Transport.CallFailureKind.Status, true, "ep");
-        var e = Assert.IsAssignableFrom<EtcdException>(EtcdErrorMapper.ToPublic(failure, TimeSpan.FromSeconds(1)));
+        var e = Assert.IsAssignableFrom<EtcdException>(EtcdErrorMapper.ToPublic(failure, TimeSpan.FromSeconds(1), repeatable: true));
         Assert.IsType(type, e);
         Assert.Equal(code, e.StatusCode);
         Assert.Equal(serverMessage, e.ServerMessage);

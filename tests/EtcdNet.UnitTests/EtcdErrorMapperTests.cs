@@ -13,7 +13,7 @@ public class EtcdErrorMapperTests
     [Fact]
     public void A_catalog_message_maps_to_its_typed_exception()
     {
-        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.InvalidArgument, "etcdserver: key is not provided"), CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.InvalidArgument, "etcdserver: key is not provided"), CallTimeout, repeatable: true);
         var typed = Assert.IsType<EtcdEmptyKeyException>(e);
         Assert.Equal(GrpcStatusCode.InvalidArgument, typed.StatusCode);
         Assert.Equal("etcdserver: key is not provided", typed.ServerMessage);
@@ -23,7 +23,7 @@ public class EtcdErrorMapperTests
     [Fact]
     public void The_compacted_message_maps_to_EtcdCompactedException()
     {
-        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.OutOfRange, "etcdserver: mvcc: required revision has been compacted"), CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.OutOfRange, "etcdserver: mvcc: required revision has been compacted"), CallTimeout, repeatable: true);
         var compacted = Assert.IsType<EtcdCompactedException>(e);
         Assert.Equal(GrpcStatusCode.OutOfRange, compacted.StatusCode);
         Assert.Equal("etcdserver: mvcc: required revision has been compacted", compacted.ServerMessage);
@@ -40,7 +40,7 @@ public class EtcdErrorMapperTests
     public void DeadlineExceeded_maps_to_EtcdTimeoutException(string? message)
     {
         var failure = Failure(GrpcStatusCode.DeadlineExceeded, message);
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         var timeout = Assert.IsType<EtcdTimeoutException>(e);
         Assert.IsAssignableFrom<TimeoutException>(e);
@@ -52,10 +52,27 @@ public class EtcdErrorMapperTests
     }
 
     [Fact]
+    public void A_write_that_may_have_reached_the_server_has_an_unknown_outcome()
+    {
+        var broken = new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, "connection reset"), CallFailureKind.Transport, requestSent: true, "http://e1:2379");
+
+        var write = Assert.IsType<EtcdOutcomeUnknownException>(EtcdErrorMapper.ToPublic(broken, CallTimeout, repeatable: false));
+        var read = EtcdErrorMapper.ToPublic(broken, CallTimeout, repeatable: true);
+        var unsent = EtcdErrorMapper.ToPublic(new GrpcCallException(broken.Status, CallFailureKind.Transport, requestSent: false, "http://e1:2379"), CallTimeout, repeatable: false);
+
+        Assert.False(write.IsTransient);
+        Assert.Equal(GrpcStatusCode.Unavailable, write.StatusCode);
+        Assert.Contains("may have been applied", write.Message, StringComparison.Ordinal);
+        Assert.IsType<EtcdException>(read);
+        Assert.True(((EtcdException)read).IsTransient);
+        Assert.IsType<EtcdException>(unsent);
+    }
+
+    [Fact]
     public void Unknown_context_deadline_exceeded_from_etcd_maps_to_EtcdTimeoutException()
     {
         // etcd returns Go's context.DeadlineExceeded as a plain error, which gRPC sends with code Unknown.
-        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Unknown, "context deadline exceeded"), CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Unknown, "context deadline exceeded"), CallTimeout, repeatable: true);
 
         Assert.Equal(CallTimeout, Assert.IsType<EtcdTimeoutException>(e).Timeout);
     }
@@ -74,7 +91,7 @@ public class EtcdErrorMapperTests
     public void Unimplemented_maps_to_EtcdProtocolException(string? message)
     {
         var failure = Failure(GrpcStatusCode.Unimplemented, message);
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         var protocol = Assert.IsType<EtcdProtocolException>(e);
         Assert.Equal(GrpcStatusCode.Unimplemented, protocol.StatusCode);
@@ -91,7 +108,7 @@ public class EtcdErrorMapperTests
     public void Protocol_failures_map_to_EtcdProtocolException(GrpcStatusCode code)
     {
         var failure = Failure(code, "http://e1:2379 is not an etcd gRPC endpoint: it answered HTTP 404", CallFailureKind.Protocol, requestSent: false);
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         var protocol = Assert.IsType<EtcdProtocolException>(e);
         Assert.Equal(code, protocol.StatusCode);
@@ -105,7 +122,7 @@ public class EtcdErrorMapperTests
     [Fact]
     public void A_protocol_failure_with_a_catalog_message_is_still_a_protocol_error()
     {
-        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Unavailable, "etcdserver: no leader", CallFailureKind.Protocol), CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Unavailable, "etcdserver: no leader", CallFailureKind.Protocol), CallTimeout, repeatable: true);
         Assert.IsType<EtcdProtocolException>(e);
     }
 
@@ -113,7 +130,7 @@ public class EtcdErrorMapperTests
     public void Connect_failures_map_to_EtcdUnavailableException()
     {
         var failure = Failure(GrpcStatusCode.Unavailable, "cannot connect to http://e1:2379: refused", CallFailureKind.Connect, requestSent: false);
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         var unavailable = Assert.IsType<EtcdUnavailableException>(e);
         Assert.Equal(GrpcStatusCode.Unavailable, unavailable.StatusCode);
@@ -129,7 +146,7 @@ public class EtcdErrorMapperTests
     public void Transport_failures_map_to_a_plain_EtcdException_with_the_code()
     {
         var failure = Failure(GrpcStatusCode.Unavailable, "connection reset", CallFailureKind.Transport);
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         Assert.Equal(typeof(EtcdException), e.GetType());
         var etcd = (EtcdException)e;
@@ -150,7 +167,7 @@ public class EtcdErrorMapperTests
     public void Unknown_server_messages_map_to_a_plain_EtcdException_with_the_code(GrpcStatusCode code)
     {
         var failure = Failure(code, "etcdserver: brand new error");
-        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout);
+        var e = EtcdErrorMapper.ToPublic(failure, CallTimeout, repeatable: true);
 
         Assert.Equal(typeof(EtcdException), e.GetType());
         var etcd = (EtcdException)e;
@@ -165,7 +182,7 @@ public class EtcdErrorMapperTests
     [Fact]
     public void A_status_without_message_uses_the_code_name()
     {
-        var e = Assert.IsType<EtcdException>(EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Aborted, null), CallTimeout));
+        var e = Assert.IsType<EtcdException>(EtcdErrorMapper.ToPublic(Failure(GrpcStatusCode.Aborted, null), CallTimeout, repeatable: true));
         Assert.Equal("Aborted", e.Message);
         Assert.Null(e.ServerMessage);
         Assert.Equal(GrpcStatusCode.Aborted, e.StatusCode);
@@ -174,7 +191,7 @@ public class EtcdErrorMapperTests
     [Fact]
     public void ToPublic_rejects_null()
     {
-        Assert.Throws<ArgumentNullException>(() => EtcdErrorMapper.ToPublic(null!, CallTimeout));
+        Assert.Throws<ArgumentNullException>(() => EtcdErrorMapper.ToPublic(null!, CallTimeout, repeatable: true));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class GrpcFailureMapperTests
         Assert.False(_endpoint.SpokeGrpc);
         var e = Map(new HttpRequestException("bad", new HttpProtocolException(0x1, "The HTTP/2 server sent invalid data on the connection.", null)), requestSent: true);
         Assert.Equal(CallFailureKind.Protocol, e.Kind);
-        Assert.False(e.RequestSent);
+        Assert.True(e.RequestSent);
         Assert.Equal(GrpcStatusCode.Unavailable, e.Status.Code);
         Assert.Contains("does not speak HTTP/2", e.Status.Message, StringComparison.Ordinal);
     }
@@ -155,7 +155,7 @@ public class GrpcFailureMapperTests
     {
         var e = Map(new HttpRequestException(error, "nope"), requestSent);
         Assert.Equal(CallFailureKind.Protocol, e.Kind);
-        Assert.False(e.RequestSent);
+        Assert.Equal(requestSent, e.RequestSent);
     }
 
     [Fact]
@@ -189,9 +189,10 @@ public class GrpcFailureMapperTests
     public void NotGrpc_builds_a_protocol_failure()
     {
         var inner = new InvalidOperationException();
-        var e = GrpcFailureMapper.NotGrpc(_endpoint, "it answered HTTP 404 Not Found", inner);
+        var e = GrpcFailureMapper.NotGrpc(_endpoint, "it answered HTTP 404 Not Found", requestSent: true, inner);
         Assert.Equal(CallFailureKind.Protocol, e.Kind);
-        Assert.False(e.RequestSent);
+        Assert.True(e.RequestSent); // honest: a proxy could have forwarded it
+        Assert.False(GrpcFailureMapper.NotGrpc(_endpoint, "x", requestSent: false).RequestSent);
         Assert.Equal(GrpcStatusCode.Unavailable, e.Status.Code);
         Assert.StartsWith("http://e1:2379 is not an etcd gRPC endpoint: it answered HTTP 404 Not Found.", e.Status.Message, StringComparison.Ordinal);
         Assert.Same(inner, e.InnerException);

@@ -34,7 +34,7 @@ public class GrpcResponseTests
     {
         using (response)
         {
-            return await Assert.ThrowsAsync<GrpcCallException>(() => GrpcResponse.OpenAsync(response, _endpoint, CancellationToken.None).AsTask());
+            return await Assert.ThrowsAsync<GrpcCallException>(() => GrpcResponse.OpenAsync(response, _endpoint, requestSent: true, streaming: false, CancellationToken.None).AsTask());
         }
     }
 
@@ -46,7 +46,7 @@ public class GrpcResponseTests
     {
         using var response = Response(contentType: contentType, body: [0, 0, 0, 0, 0]);
         Assert.False(_endpoint.SpokeGrpc);
-        var stream = await GrpcResponse.OpenAsync(response, _endpoint, CancellationToken.None);
+        var stream = await GrpcResponse.OpenAsync(response, _endpoint, requestSent: true, streaming: false, CancellationToken.None);
         Assert.True(_endpoint.SpokeGrpc);
         var buffer = new byte[16];
         Assert.Equal(5, await stream.ReadAtLeastAsync(buffer, 16, throwOnEndOfStream: false));
@@ -80,7 +80,7 @@ public class GrpcResponseTests
     {
         var e = await OpenFails(Response(contentType: contentType));
         Assert.Equal(CallFailureKind.Protocol, e.Kind);
-        Assert.False(e.RequestSent);
+        Assert.True(e.RequestSent);
         Assert.Equal(GrpcStatusCode.Unavailable, e.Status.Code);
         Assert.Contains(contentType ?? "(none)", e.Status.Message, StringComparison.Ordinal);
         Assert.Contains("not an etcd gRPC endpoint", e.Status.Message, StringComparison.Ordinal);

@@ -18,6 +18,9 @@ public class RetryPolicyTests
     [InlineData("Protocol", false, GrpcStatusCode.Unavailable, Write, "TryAnotherEndpoint")]
     [InlineData("Protocol", false, GrpcStatusCode.Unavailable, Read, "TryAnotherEndpoint")]
     [InlineData("Protocol", false, GrpcStatusCode.Unimplemented, Write, "TryAnotherEndpoint")]
+    // Not etcd, but the request went out: a proxy may have forwarded it, so only reads move on.
+    [InlineData("Protocol", true, GrpcStatusCode.Unavailable, Read, "TryAnotherEndpoint")]
+    [InlineData("Protocol", true, GrpcStatusCode.Unavailable, Write, "Fail")]
     // Broken connection before any byte of the request left: safe for writes.
     [InlineData("Transport", false, GrpcStatusCode.Unavailable, Write, "TryAnotherEndpoint")]
     [InlineData("Transport", false, GrpcStatusCode.Unavailable, Read, "TryAnotherEndpoint")]

@@ -5,7 +5,10 @@ namespace EtcdNet.Errors;
 /// <summary>Turns a failed call into the public exception the caller sees.</summary>
 internal static class EtcdErrorMapper
 {
-    public static Exception ToPublic(GrpcCallException failure, TimeSpan timeout)
+    /// <param name="failure">The failed call.</param>
+    /// <param name="timeout">The call's deadline, for timeout errors.</param>
+    /// <param name="repeatable">Whether the RPC is safe to repeat; a non-repeatable one that may have reached the server has an unknown outcome.</param>
+    public static Exception ToPublic(GrpcCallException failure, TimeSpan timeout, bool repeatable)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var status = failure.Status;
@@ -16,6 +19,9 @@ internal static class EtcdErrorMapper
                 return new EtcdProtocolException(message, status.Code, failure.Endpoint, failure);
             case CallFailureKind.Connect:
                 return new EtcdUnavailableException([new EndpointFailure(failure.Endpoint, message, failure)]);
+            case CallFailureKind.Transport when failure.RequestSent && !repeatable:
+                return new EtcdOutcomeUnknownException(
+                    $"{message}. The request may have been applied; it was not sent again.", failure.Endpoint, failure);
             case CallFailureKind.Transport:
                 return new EtcdException(message, status.Code, null, failure.Endpoint, failure);
         }

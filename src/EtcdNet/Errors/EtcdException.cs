@@ -2,7 +2,9 @@ namespace EtcdNet;
 
 /// <summary>
 /// An error reported by etcd or by the transport while talking to it. Specific etcd errors are
-/// subclasses (see <c>EtcdErrorCatalog</c>); catch this type to handle every etcd failure.
+/// subclasses; catch this type to handle every etcd failure. Two outcomes are not etcd failures and
+/// keep their .NET types: a passed deadline is <see cref="EtcdTimeoutException"/> (a
+/// <see cref="TimeoutException"/>), and the caller's cancellation is <see cref="OperationCanceledException"/>.
 /// </summary>
 public class EtcdException : Exception
 {

@@ -38,7 +38,11 @@ internal static class CompactRevisionProbe
                     }
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or GrpcCallException && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
+            }
+            catch (Exception e) when (e is OperationCanceledException or GrpcCallException)
             {
                 // Best effort: the caller still gets the compacted error, without the revision.
             }

@@ -26,8 +26,10 @@ internal static class RetryPolicy
         switch (failure.Kind)
         {
             case CallFailureKind.Connect:
-            case CallFailureKind.Protocol:
                 return RetryDecision.TryAnotherEndpoint;
+            case CallFailureKind.Protocol:
+                // Not etcd. Safe to move on unless a write may have been forwarded (a proxy in between).
+                return repeatable || !failure.RequestSent ? RetryDecision.TryAnotherEndpoint : RetryDecision.Fail;
             case CallFailureKind.Transport:
                 if (!failure.RequestSent)
                 {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using EtcdNet.Errors;
+using EtcdNet.Maintenance;
+using EtcdNet.Protocol.Rpc;
 using EtcdNet.Transport;
 using Google.Protobuf;
 
@@ -56,6 +58,11 @@ internal sealed class RpcInvoker
                 try
                 {
                     var headers = new CallHeaders(hasDeadline ? _requestTimeout - Stopwatch.GetElapsedTime(started) : null, null);
+                    if (!method.Repeatable && !endpoint.SpokeGrpc)
+                    {
+                        await ConfirmGrpcAsync(endpoint, headers, token).ConfigureAwait(false);
+                    }
+
                     var response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
                     _pool.ReportSuccess(index);
                     return response;
@@ -70,7 +77,7 @@ internal sealed class RpcInvoker
                     var decision = RetryPolicy.Decide(failure, method.Repeatable);
                     if (decision == RetryDecision.Fail)
                     {
-                        throw EtcdErrorMapper.ToPublic(failure, _requestTimeout);
+                        throw EtcdErrorMapper.ToPublic(failure, _requestTimeout, method.Repeatable);
                     }
 
                     (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
@@ -88,7 +95,7 @@ internal sealed class RpcInvoker
 
                     if (attempt >= _maxAttempts)
                     {
-                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, _requestTimeout) : EtcdErrorMapper.NoEndpoint(failures);
+                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, _requestTimeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures);
                     }
 
                     if (tried == _pool.AllMask)
@@ -110,6 +117,28 @@ internal sealed class RpcInvoker
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
         {
             throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Before the first write to an endpoint that has never answered in gRPC, checks with a repeatable
+    /// call (Status) that it is etcd. A peer that is not (a web server, a proxy that fails) then costs
+    /// a harmless read instead of a write whose fate is unknown. Any gRPC answer, even an error, proves it.
+    /// </summary>
+    private async Task ConfirmGrpcAsync(GrpcEndpoint endpoint, CallHeaders headers, CancellationToken token)
+    {
+        try
+        {
+            await _transport.UnaryAsync(endpoint, MaintenanceMethods.Status, new StatusRequest(), headers, token).ConfigureAwait(false);
+        }
+        catch (GrpcCallException failure) when (failure.Kind == CallFailureKind.Status)
+        {
+            // It answered in gRPC: it speaks etcd's protocol.
+        }
+        catch (GrpcCallException failure)
+        {
+            // The write itself was never sent.
+            throw new GrpcCallException(failure.Status, failure.Kind, requestSent: false, failure.Endpoint, failure.InnerException);
         }
     }
 }

@@ -12,10 +12,13 @@ internal static class GrpcFailureMapper
     /// </summary>
     public static GrpcCallException? Map(Exception exception, GrpcEndpoint endpoint, bool requestSent, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return null; // whatever broke, the caller cancelled first
+        }
+
         switch (exception)
         {
-            case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                return null;
             case OperationCanceledException:
                 // Not our token: the handler gave up (connect timeout).
                 return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), requestSent ? CallFailureKind.Transport : CallFailureKind.Connect, requestSent, endpoint.Address, exception);
@@ -47,7 +50,7 @@ internal static class GrpcFailureMapper
             // server answering the HTTP/2 preface with text. It cannot have applied the request.
             var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
             return notHttp2
-                ? NotGrpc(endpoint, "it does not speak HTTP/2 (its reply was not valid HTTP/2)", exception)
+                ? NotGrpc(endpoint, "it does not speak HTTP/2 (its reply was not valid HTTP/2)", requestSent, exception)
                 : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception);
         }
 
@@ -64,7 +67,7 @@ internal static class GrpcFailureMapper
                 case HttpRequestError.VersionNegotiationError:
                 case HttpRequestError.InvalidResponse:
                 case HttpRequestError.HttpProtocolError when !requestSent:
-                    return NotGrpc(endpoint, "it does not speak HTTP/2 (" + Describe(http) + ")", exception);
+                    return NotGrpc(endpoint, "it does not speak HTTP/2 (" + Describe(http) + ")", requestSent, exception);
             }
         }
 
@@ -76,12 +79,15 @@ internal static class GrpcFailureMapper
         return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"connection to {endpoint} failed: {Describe(exception)}"), CallFailureKind.Transport, requestSent, endpoint.Address, exception);
     }
 
-    /// <summary>The peer answered, but is not an etcd gRPC server.</summary>
-    public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, Exception? inner = null)
+    /// <summary>
+    /// The peer answered, but is not an etcd gRPC server. <paramref name="requestSent"/> stays honest:
+    /// a proxy could have forwarded the request before failing, so a write is not retried on that basis.
+    /// </summary>
+    public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, bool requestSent, Exception? inner = null)
         => new(new GrpcStatus(GrpcStatusCode.Unavailable,
                 $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)"
                 + (endpoint.IsTls ? "." : ", and use https:// if that port serves TLS.")),
-            CallFailureKind.Protocol, requestSent: false, endpoint.Address, inner);
+            CallFailureKind.Protocol, requestSent, endpoint.Address, inner);
 
     private static bool IsTlsFailure(Exception exception)
     {

@@ -21,7 +21,7 @@ internal static class GrpcFrameReader
             await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        byte[]? buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
             var read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, GrpcFrameWriter.HeaderSize), GrpcFrameWriter.HeaderSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,9 @@ internal static class GrpcFrameReader
             var length = ParseHeader(buffer, maxSize);
             if (length > buffer.Length)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                var small = buffer;
+                buffer = null; // never returned twice, even if renting the larger one throws
+                ArrayPool<byte>.Shared.Return(small);
                 buffer = ArrayPool<byte>.Shared.Rent(length);
             }
 
@@ -56,7 +58,10 @@ internal static class GrpcFrameReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -4,7 +4,9 @@ namespace EtcdNet.Transport;
 
 /// <summary>
 /// A server-streaming or duplex call in progress. One reader and (for duplex) any number of
-/// writers, serialized. Disposing it before the server finished resets the HTTP/2 stream.
+/// writers, serialized. A write that fails or is cancelled aborts the whole call (a half-written
+/// frame cannot be taken back). Disposing it before the server finished resets the HTTP/2 stream;
+/// reads and writes in progress then end with <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
     where TRequest : class, IMessage<TRequest>
@@ -40,31 +42,40 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
             throw new InvalidOperationException($"{_method} does not stream requests.");
         }
 
-        var streamReady = push.StreamReady;
-        if (!streamReady.IsCompleted)
-        {
-            await Task.WhenAny(streamReady, _responseTask).WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (!streamReady.IsCompleted)
-            {
-                // The call ended before the request body started: surface why.
-                await EnsureResponseAsync(cancellationToken).ConfigureAwait(false);
-                throw new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{Endpoint} ended {_method} before the request was sent."), CallFailureKind.Transport, false, Endpoint.Address);
-            }
-        }
-
-        var stream = await streamReady.ConfigureAwait(false);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await GrpcFrameWriter.WriteAsync(stream, message, _transport.Settings.MaxSendMessageSize, cancellationToken).ConfigureAwait(false);
+            var streamReady = push.StreamReady;
+            if (!streamReady.IsCompleted)
+            {
+                await Task.WhenAny(streamReady, _responseTask).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!streamReady.IsCompleted)
+                {
+                    // The call ended before the request body started: surface why.
+                    await EnsureResponseAsync(cancellationToken).ConfigureAwait(false);
+                    throw new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{Endpoint} ended {_method} before the request was sent."), CallFailureKind.Transport, false, Endpoint.Address);
+                }
+            }
+
+            var stream = await streamReady.ConfigureAwait(false);
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // The write itself runs on the call's token: cancelling it half-way would corrupt the stream.
+                await GrpcFrameWriter.WriteAsync(stream, message, _transport.Settings.MaxSendMessageSize, _cts.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not EtcdRequestTooLargeException)
+            {
+                await _cts.CancelAsync().ConfigureAwait(false); // the request stream is unusable now
+                throw;
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
         }
-        catch (Exception e) when (!_cts.IsCancellationRequested && GrpcFailureMapper.Map(e, Endpoint, requestSent: true, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
+        catch (Exception e) when (Translate(e, requestSent: true, cancellationToken) is { } translated)
         {
-            throw mapped;
-        }
-        finally
-        {
-            _writeLock.Release();
+            throw translated;
         }
     }
 
@@ -85,9 +96,9 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
 
             return message;
         }
-        catch (Exception e) when (!_cts.IsCancellationRequested && GrpcFailureMapper.Map(e, Endpoint, requestSent: true, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
+        catch (Exception e) when (Translate(e, requestSent: true, cancellationToken) is { } translated)
         {
-            throw mapped;
+            throw translated;
         }
     }
 
@@ -98,13 +109,12 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
             return;
         }
 
+        await _cts.CancelAsync().ConfigureAwait(false);
         if (_request.Content is PushStreamContent push)
         {
-            push.Abort(new ObjectDisposedException(nameof(GrpcStreamingCall<TRequest, TResponse>)));
+            push.Abort();
         }
 
-        await _cts.CancelAsync().ConfigureAwait(false);
-        (_request.Content as PushStreamContent)?.Complete();
         try
         {
             using var response = await _responseTask.ConfigureAwait(false);
@@ -117,21 +127,45 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
         _response?.Dispose();
         _request.Dispose();
         _cts.Dispose();
-        _writeLock.Dispose();
     }
 
     private async ValueTask<Stream> EnsureResponseAsync(CancellationToken cancellationToken)
     {
-        bool sent = _request.Content is not UnaryContent unary || unary.Started;
-        try
+        _response = await _responseTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _responseStream = await GrpcResponse.OpenAsync(_response, Endpoint, RequestStarted, streaming: true, cancellationToken).ConfigureAwait(false);
+        return _responseStream;
+    }
+
+    private bool RequestStarted => _request.Content switch
+    {
+        UnaryContent unary => unary.Started,
+        PushStreamContent push => push.StreamReady.IsCompletedSuccessfully,
+        _ => true,
+    };
+
+    /// <summary>
+    /// The exception to surface instead of <paramref name="e"/>, or null to let it through: the
+    /// caller's cancellation as is; anything after disposal as cancellation; the rest mapped to a status.
+    /// </summary>
+    private Exception? Translate(Exception e, bool requestSent, CancellationToken cancellationToken)
+    {
+        if (e is GrpcCallException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            _response = await _responseTask.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _responseStream = await GrpcResponse.OpenAsync(_response, Endpoint, cancellationToken).ConfigureAwait(false);
-            return _responseStream;
+            return null;
         }
-        catch (Exception e) when (!_cts.IsCancellationRequested && GrpcFailureMapper.Map(e, Endpoint, sent && (_request.Content is not PushStreamContent p || p.StreamReady.IsCompleted), cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
+
+        if (Volatile.Read(ref _disposed) != 0)
         {
-            throw mapped;
+            return e is OperationCanceledException ? null : new OperationCanceledException($"The {_method} call was disposed.", e);
         }
+
+        if (_cts.IsCancellationRequested)
+        {
+            // The call was aborted by a failed write; report the failure, not the abort.
+            return new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{_method} on {Endpoint} was aborted: {e.Message}"), CallFailureKind.Transport, requestSent && RequestStarted, Endpoint.Address, e);
+        }
+
+        var mapped = GrpcFailureMapper.Map(e, Endpoint, requestSent && RequestStarted, cancellationToken);
+        return ReferenceEquals(mapped, e) ? null : mapped;
     }
 }

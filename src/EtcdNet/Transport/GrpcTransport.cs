@@ -56,7 +56,7 @@ internal sealed class GrpcTransport : IDisposable
         try
         {
             response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var stream = await GrpcResponse.OpenAsync(response, endpoint, cancellationToken).ConfigureAwait(false);
+            var stream = await GrpcResponse.OpenAsync(response, endpoint, content.Started, streaming: false, cancellationToken).ConfigureAwait(false);
             var result = await GrpcFrameReader.ReadAsync(stream, method.Parser, Settings.MaxReceiveMessageSize, waitForData: false, cancellationToken).ConfigureAwait(false);
             if (result is not null
                 && await GrpcFrameReader.ReadAsync(stream, method.Parser, Settings.MaxReceiveMessageSize, waitForData: false, cancellationToken).ConfigureAwait(false) is not null)

@@ -61,8 +61,11 @@ public static class NotEtcdServers
         }));
     }
 
-    /// <summary>An HTTP/2 (h2c) web server that answers every request with a 404 HTML page.</summary>
-    public static async Task<(int Port, IAsyncDisposable Server)> StartHttp2Async()
+    /// <summary>
+    /// An HTTP/2 (h2c) web server that reads each request body, records its path in
+    /// <paramref name="paths"/>, and answers with <paramref name="statusCode"/> and an HTML page.
+    /// </summary>
+    public static async Task<(int Port, IAsyncDisposable Server)> StartHttp2Async(int statusCode = 404, System.Collections.Concurrent.ConcurrentQueue<string>? paths = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -70,7 +73,9 @@ public static class NotEtcdServers
         var app = builder.Build();
         app.Run(async context =>
         {
-            context.Response.StatusCode = 404;
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            paths?.Enqueue(context.Request.Path.Value ?? "");
+            context.Response.StatusCode = statusCode;
             context.Response.ContentType = "text/html";
             await context.Response.WriteAsync("<html>not here</html>");
         });
