@@ -126,4 +126,38 @@ public sealed class UnreachableEndpointTests
             Assert.All(paths, p => Assert.Equal("/etcdserverpb.Maintenance/Status", p)); // only the harmless check, never a write
         }
     }
+
+    [Fact]
+    public async Task BlackHoledEndpoint_FailsAfterDialTimeout()
+    {
+        using var blackHole = new BlackHoleEndpoint();
+        Assert.True(await blackHole.SwallowsConnectionsAsync(TimeSpan.FromMilliseconds(500)));
+        var dialTimeout = TimeSpan.FromSeconds(1);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [blackHole.Url], DialTimeout = dialTimeout });
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<EtcdUnavailableException>(() => client.GetAsync("k"));
+
+        Assert.InRange(watch.Elapsed, dialTimeout * 0.9, dialTimeout + TimeSpan.FromSeconds(1));
+        Assert.Contains("DialTimeout", Assert.Single(error.Failures).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlackHoledEndpointBesideALiveOne_CallsSucceedAndLaterSkipIt()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        using var blackHole = new BlackHoleEndpoint();
+        var dialTimeout = TimeSpan.FromSeconds(1);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [blackHole.Url, cluster.ClientUrls[0]], DialTimeout = dialTimeout });
+
+        await client.PutAsync("k", "v"); // may wait one DialTimeout on the black hole, then goes to the live member
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal("v", (await client.GetAsync("k")).Kvs[0].ValueString);
+        }
+
+        // The black hole is set aside after failing, so these reads did not wait on it again.
+        Assert.True(watch.Elapsed < dialTimeout, $"10 reads took {watch.Elapsed}");
+    }
 }

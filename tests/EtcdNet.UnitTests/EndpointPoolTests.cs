@@ -73,7 +73,7 @@ public class EndpointPoolTests
     {
         var pool = Pool(3);
         SetAsideLong(pool, 0);
-        pool.ReportFailure(1); // 125..250 ms
+        pool.ReportFailure(1); // 250..500 ms
         SetAsideLong(pool, 2);
 
         Assert.True(pool.IsSetAside(0));
@@ -149,7 +149,7 @@ public class EndpointPoolTests
         SetAsideLong(pool, 0);
         pool.ReportSuccess(0);
 
-        // After the reset a single failure backs off only 125..250 ms, so endpoint 0 must now win
+        // After the reset a single failure backs off only 250..500 ms, so endpoint 0 must now win
         // against endpoint 1, which is set aside for seconds.
         pool.ReportFailure(0);
         SetAsideLong(pool, 1);

@@ -10,7 +10,7 @@ namespace EtcdNet.Resilience;
 /// </summary>
 internal sealed class EndpointPool
 {
-    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private readonly Entry[] _entries;
