@@ -3,6 +3,7 @@ using EtcdNet.Kv;
 using EtcdNet.Lease;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
+using EtcdNet.Watch;
 
 namespace EtcdNet;
 
@@ -12,12 +13,13 @@ namespace EtcdNet;
 /// each etcd service is also reachable as a property (<see cref="Kv"/>, ...). Dispose it to close
 /// its connections.
 /// </summary>
-public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposable
+public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposable, IDisposable
 {
     private static readonly string UserAgent = "etcdnet/" + (typeof(EtcdClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
     private readonly GrpcTransport _transport;
     private readonly RpcInvoker _invoker;
+    private readonly WatchClient _watch;
     private int _disposed;
 
     /// <summary>Creates a client. No connection is made until the first call.</summary>
@@ -35,6 +37,7 @@ public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposabl
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts);
         Kv = new KvClient(_invoker);
         Lease = new LeaseClient(_invoker);
+        _watch = new WatchClient(_invoker);
     }
 
     /// <summary>Creates a client for the given endpoints with default options.</summary>
@@ -53,18 +56,33 @@ public sealed partial class EtcdClient : IKvClient, IAsyncDisposable, IDisposabl
     /// <summary>The lease API.</summary>
     public ILeaseClient Lease { get; }
 
-    /// <summary>Closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>The watch API.</summary>
+    public IWatchClient Watch => _watch;
+
+    internal WatchClient WatchInternals => _watch;
+
+    /// <summary>
+    /// Ends every watch (their enumerations throw <see cref="ObjectDisposedException"/>) and closes
+    /// every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _watch.DisposeAsync().ConfigureAwait(false);
+            _transport.Dispose();
+        }
     }
 
-    /// <summary>Closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Closes every connection without waiting for background work to stop; prefer
+    /// <see cref="DisposeAsync"/>. Watches end with <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _ = _watch.DisposeAsync().AsTask();
             _transport.Dispose();
         }
     }

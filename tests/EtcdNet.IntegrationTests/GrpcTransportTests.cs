@@ -11,7 +11,7 @@ public sealed class GrpcTransportTests(SingleMemberFixture fixture, ITestOutputH
 {
     private static readonly GrpcMethod<RangeRequest, RangeResponse> Range = new("etcdserverpb.KV", "Range", RangeResponse.Parser, MethodType.Unary, true);
     private static readonly GrpcMethod<SnapshotRequest, SnapshotResponse> Snapshot = new("etcdserverpb.Maintenance", "Snapshot", SnapshotResponse.Parser, MethodType.ServerStreaming, true);
-    private static readonly GrpcMethod<WatchRequest, WatchResponse> Watch = new("etcdserverpb.Watch", "Watch", WatchResponse.Parser, MethodType.DuplexStreaming, true);
+    private static readonly GrpcMethod<WatchRequest, Protocol.Rpc.WatchResponse> Watch = new("etcdserverpb.Watch", "Watch", Protocol.Rpc.WatchResponse.Parser, MethodType.DuplexStreaming, true);
 
     private readonly GrpcTransport _transport = new(new TransportSettings(
         TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 2 * 1024 * 1024, int.MaxValue, null, "etcdnet-tests"));
@@ -64,7 +64,7 @@ public sealed class GrpcTransportTests(SingleMemberFixture fixture, ITestOutputH
     [Fact]
     public async Task Duplex_CreatesAWatchReceivesAnEventAndCancelsIt()
     {
-        await using var call = _transport.StartStreaming<WatchRequest, WatchResponse>(Endpoint, Watch, null, CallHeaders.None, CancellationToken.None);
+        await using var call = _transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(Endpoint, Watch, null, CallHeaders.None, CancellationToken.None);
         await call.WriteAsync(new WatchRequest { CreateRequest = new WatchCreateRequest { Key = ByteString.CopyFromUtf8(Key("w")) } }, CancellationToken.None);
         var created = await call.ReadAsync(CancellationToken.None);
         Assert.True(created!.Created);
@@ -83,7 +83,7 @@ public sealed class GrpcTransportTests(SingleMemberFixture fixture, ITestOutputH
     [Fact]
     public async Task Duplex_CancellingTheReadEndsTheCallPromptly()
     {
-        await using var call = _transport.StartStreaming<WatchRequest, WatchResponse>(Endpoint, Watch, null, CallHeaders.None, CancellationToken.None);
+        await using var call = _transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(Endpoint, Watch, null, CallHeaders.None, CancellationToken.None);
         await call.WriteAsync(new WatchRequest { CreateRequest = new WatchCreateRequest { Key = ByteString.CopyFromUtf8(Key("idle")) } }, CancellationToken.None);
         Assert.True((await call.ReadAsync(CancellationToken.None))!.Created);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));

@@ -19,7 +19,7 @@ internal static class CompactRevisionProbe
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(Budget);
         var (endpoint, _) = invoker.Pool.Pick();
-        var call = invoker.Transport.StartStreaming<WatchRequest, WatchResponse>(endpoint, WatchMethods.Watch, null, CallHeaders.None, cts.Token);
+        var call = invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, CallHeaders.None, cts.Token);
         await using (call.ConfigureAwait(false))
         {
             try

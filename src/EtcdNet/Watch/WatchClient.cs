@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+
+namespace EtcdNet.Watch;
+
+/// <summary>The Watch service client: watches share one stream per metadata set (plain, require-leader).</summary>
+internal sealed class WatchClient : IWatchClient, IAsyncDisposable
+{
+    private static readonly WatchOptions Defaults = new();
+    private static readonly CallHeaders RequireLeaderHeaders = new(null, [new("hasleader", "true")]);
+
+    private readonly WatchStream _plain;
+    private readonly WatchStream _requireLeader;
+
+    public WatchClient(RpcInvoker invoker)
+    {
+        _plain = new WatchStream(invoker, CallHeaders.None);
+        _requireLeader = new WatchStream(invoker, RequireLeaderHeaders);
+    }
+
+    /// <summary>The stream shared by watches without RequireLeader (for tests and diagnostics).</summary>
+    internal WatchStream PlainStream => _plain;
+
+    public IAsyncEnumerable<WatchResponse> WatchAsync(EtcdBytes key, WatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= Defaults;
+        var template = WatchRequests.Create(key, options); // validate before the enumeration starts
+        return EnumerateAsync(new Watcher(template, options), options.RequireLeader ? _requireLeader : _plain, cancellationToken);
+    }
+
+    public Task RequestProgressAsync(CancellationToken cancellationToken = default)
+        => Task.WhenAll(_plain.RequestProgressAsync(cancellationToken), _requireLeader.RequestProgressAsync(cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _plain.DisposeAsync().ConfigureAwait(false);
+        await _requireLeader.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<WatchResponse> EnumerateAsync(Watcher watcher, WatchStream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        stream.Add(watcher);
+        try
+        {
+            while (await watcher.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (watcher.Reader.TryRead(out var response))
+                {
+                    if (watcher.Overflowed)
+                    {
+                        stream.ResumeAfterOverflow(watcher);
+                    }
+
+                    yield return response;
+                }
+            }
+        }
+        finally
+        {
+            stream.Remove(watcher);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using EtcdNet.Protocol.Rpc;
+using EtcdNet.Transport;
+using Mvcc = EtcdNet.Protocol.Mvcc;
+
+namespace EtcdNet.Watch;
+
+internal sealed partial class WatchStream
+{
+    /// <summary>The watch ID etcd uses for replies that belong to no single watch (stream-wide progress, refused creates).</summary>
+    private const long NoWatchId = -1;
+
+    private void Dispatch(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_call, call))
+            {
+                return; // a reply from a stream that was replaced
+            }
+
+            if (response.Created)
+            {
+                OnCreatedLocked(call, response);
+            }
+            else if (response.WatchId == NoWatchId)
+            {
+                BroadcastProgressLocked(response);
+            }
+            else if (_byServerId.TryGetValue(response.WatchId, out var watcher))
+            {
+                if (response.Canceled || response.CompactRevision != 0)
+                {
+                    OnCanceledLocked(watcher, response);
+                }
+                else
+                {
+                    OnEventsLocked(call, watcher, response);
+                }
+            }
+        }
+    }
+
+    private void OnCreatedLocked(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
+    {
+        var watcher = _creating;
+        _creating = null;
+        if (watcher is null || watcher.Closed || !_watchers.Contains(watcher))
+        {
+            // The user left while the create was in flight.
+            if (!response.Canceled && response.WatchId != NoWatchId)
+            {
+                Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });
+            }
+        }
+        else if (response.Canceled)
+        {
+            _watchers.Remove(watcher);
+            watcher.Close(WatchErrors.FromCancel(response, call.Endpoint.Address));
+        }
+        else
+        {
+            watcher.ServerId = response.WatchId;
+            _byServerId[response.WatchId] = watcher;
+            if (watcher.NextRevision == 0)
+            {
+                // A watch from now covers everything after the store revision it was created at.
+                watcher.NextRevision = response.Header.Revision + 1;
+            }
+
+            if (watcher.Options.CreatedNotify && !watcher.CreatedDelivered)
+            {
+                watcher.CreatedDelivered = true;
+                watcher.TryDeliver(EtcdNet.WatchResponse.From(response, []));
+            }
+        }
+
+        SendNextCreateLocked();
+    }
+
+    /// <summary>
+    /// A stream-wide progress reply goes to every watch on the stream. It does not move resume
+    /// points: etcd 3.4 sends it without waiting for slow watches to catch up.
+    /// </summary>
+    private void BroadcastProgressLocked(Protocol.Rpc.WatchResponse response)
+    {
+        foreach (var watcher in _byServerId.Values)
+        {
+            watcher.TryDeliver(EtcdNet.WatchResponse.From(response, []));
+        }
+    }
+
+    private void OnCanceledLocked(Watcher watcher, Protocol.Rpc.WatchResponse response)
+    {
+        _byServerId.Remove(response.WatchId);
+        watcher.ServerId = null;
+        watcher.Fragments = null;
+        var error = WatchErrors.FromCancel(response, _call?.Endpoint.Address);
+        if (error is EtcdException { IsTransient: true } || (error is not EtcdCompactedException && response.CancelReason.Length == 0))
+        {
+            // Cancelled by a member or proxy for a passing reason: resume where it stopped.
+            _pendingCreates.Enqueue(watcher);
+            SendNextCreateLocked();
+            return;
+        }
+
+        _watchers.Remove(watcher);
+        watcher.Close(error);
+    }
+
+    private void OnEventsLocked(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Watcher watcher, Protocol.Rpc.WatchResponse response)
+    {
+        if (response.Fragment)
+        {
+            (watcher.Fragments ??= []).AddRange(response.Events);
+            return;
+        }
+
+        IList<Mvcc.Event> raw = response.Events;
+        if (watcher.Fragments is { } fragments)
+        {
+            fragments.AddRange(response.Events);
+            raw = fragments;
+            watcher.Fragments = null;
+        }
+
+        // Never deliver a revision twice, whatever a resumed stream replays.
+        var events = new List<WatchEvent>(raw.Count);
+        foreach (var e in raw)
+        {
+            if (e.Kv.ModRevision >= watcher.NextRevision)
+            {
+                events.Add(new WatchEvent(e));
+            }
+        }
+
+        if (events.Count == 0 && raw.Count > 0)
+        {
+            return;
+        }
+
+        var next = events.Count > 0
+            ? events[^1].Kv.ModRevision + 1
+            : Math.Max(watcher.NextRevision, response.Header.Revision + 1); // per-watch progress: everything up to the header was sent
+        if (watcher.TryDeliver(EtcdNet.WatchResponse.From(response, events)))
+        {
+            watcher.NextRevision = Math.Max(watcher.NextRevision, next);
+            return;
+        }
+
+        // The consumer is too slow: stop the server-side watch; it is re-created from NextRevision
+        // once the consumer has read half of its buffer.
+        watcher.Overflowed = true;
+        _byServerId.Remove(response.WatchId);
+        watcher.ServerId = null;
+        Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });
+    }
+}

@@ -1,0 +1,185 @@
+using EtcdNet.Errors;
+using EtcdNet.Protocol.Rpc;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+
+namespace EtcdNet.Watch;
+
+/// <summary>
+/// One Watch stream carrying every watch of a client that shares its metadata. A background loop
+/// keeps the stream connected: whenever it ends without being asked to (error, graceful end,
+/// dead or paused member), it reconnects to the next healthy endpoint with jittered backoff and
+/// re-creates every watch from its resume point. Creates are sent one at a time.
+/// </summary>
+internal sealed partial class WatchStream : IAsyncDisposable
+{
+    private static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
+
+    private readonly RpcInvoker _invoker;
+    private readonly CallHeaders _headers;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly object _gate = new();
+    private Task? _loop;
+    private GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
+
+    public WatchStream(RpcInvoker invoker, CallHeaders headers)
+    {
+        _invoker = invoker;
+        _headers = headers;
+    }
+
+    /// <summary>How many times a stream was opened (for tests and diagnostics).</summary>
+    public int StreamsOpened => Volatile.Read(ref _streamsOpened);
+
+    private int _streamsOpened;
+
+    /// <summary>Asks the server for a progress notification for every watch on this stream.</summary>
+    public Task RequestProgressAsync(CancellationToken cancellationToken)
+    {
+        GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
+        lock (_gate)
+        {
+            call = _call;
+        }
+
+        return call is null
+            ? Task.CompletedTask
+            : call.WriteAsync(new WatchRequest { ProgressRequest = new WatchProgressRequest() }, cancellationToken).AsTask();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Close(new ObjectDisposedException(nameof(EtcdClient), "The etcd client was disposed, which ended the watch."));
+            }
+
+            _watchers.Clear();
+        }
+
+        _shutdown.Dispose();
+    }
+
+    private void EnsureRunning()
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(RunAsync);
+        }
+
+        _wake.Release();
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _shutdown.Token;
+        var failures = 0;
+        var protocolFailures = 0;
+        while (!token.IsCancellationRequested)
+        {
+            if (!HasWatchers())
+            {
+                try
+                {
+                    await _wake.WaitAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var (endpoint, index) = _invoker.Pool.Pick();
+            var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, _headers, token);
+            Interlocked.Increment(ref _streamsOpened);
+            var answered = false;
+            try
+            {
+                Attach(call);
+                while (await call.ReadAsync(token).ConfigureAwait(false) is { } response)
+                {
+                    if (!answered)
+                    {
+                        answered = true;
+                        failures = 0;
+                        protocolFailures = 0;
+                        _invoker.Pool.ReportSuccess(index);
+                    }
+
+                    Dispatch(call, response);
+                }
+
+                // A graceful end the user did not ask for: reconnect.
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (GrpcCallException failure)
+            {
+                if (failure.Kind != CallFailureKind.Status)
+                {
+                    _invoker.Pool.ReportFailure(index);
+                }
+
+                protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;
+                if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
+                {
+                    FailAll(EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true));
+                }
+            }
+            finally
+            {
+                Detach(call);
+                await call.DisposeAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>A stream error no reconnect can cure (for example, permission denied for every watch).</summary>
+    private static bool IsFatal(GrpcCallException failure)
+        => failure.Kind == CallFailureKind.Status && failure.Status.Code is GrpcStatusCode.PermissionDenied or GrpcStatusCode.InvalidArgument or GrpcStatusCode.Unimplemented;
+
+    private static void Send(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
+    {
+        _ = SendAsync(call, request);
+
+        static async Task SendAsync(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
+        {
+            try
+            {
+                await call.WriteAsync(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GrpcCallException or OperationCanceledException or ObjectDisposedException)
+            {
+                // A failed write aborts the call; the read loop sees that and reconnects.
+            }
+        }
+    }
+}
