@@ -22,6 +22,9 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     /// <summary>The stream shared by watches without RequireLeader (for tests and diagnostics).</summary>
     internal WatchStream PlainStream => _plain;
 
+    /// <summary>The stream shared by watches with RequireLeader (for tests and diagnostics).</summary>
+    internal WatchStream RequireLeaderStream => _requireLeader;
+
     public IAsyncEnumerable<WatchResponse> WatchAsync(EtcdBytes key, WatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= Defaults;

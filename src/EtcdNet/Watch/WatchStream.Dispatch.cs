@@ -150,6 +150,7 @@ internal sealed partial class WatchStream
         // The consumer is too slow: stop the server-side watch; it is re-created from NextRevision
         // once the consumer has read half of its buffer.
         watcher.Overflowed = true;
+        Interlocked.Increment(ref _overflows);
         _byServerId.Remove(response.WatchId);
         watcher.ServerId = null;
         Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });

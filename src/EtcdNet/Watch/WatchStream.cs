@@ -30,10 +30,26 @@ internal sealed partial class WatchStream : IAsyncDisposable
         _headers = headers;
     }
 
+    private int _streamsOpened;
+    private int _overflows;
+
     /// <summary>How many times a stream was opened (for tests and diagnostics).</summary>
     public int StreamsOpened => Volatile.Read(ref _streamsOpened);
 
-    private int _streamsOpened;
+    /// <summary>How many times a watch was paused because its consumer fell behind (for tests and diagnostics).</summary>
+    public int Overflows => Volatile.Read(ref _overflows);
+
+    /// <summary>The endpoint the stream is connected to, or null while it is not.</summary>
+    public string? CurrentEndpoint
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _call?.Endpoint.Address;
+            }
+        }
+    }
 
     /// <summary>Asks the server for a progress notification for every watch on this stream.</summary>
     public Task RequestProgressAsync(CancellationToken cancellationToken)
