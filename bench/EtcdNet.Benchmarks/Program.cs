@@ -4,5 +4,15 @@ namespace EtcdNet.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        // Scale measurements against a real local etcd; everything else is BenchmarkDotNet.
+        if (args.Length > 0 && args[0].StartsWith("watch-", StringComparison.Ordinal))
+        {
+            return await WatchScale.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
