@@ -12,6 +12,12 @@ public static class Program
             return await WatchScale.RunAsync(args);
         }
 
+        // `leases [count] [seconds] [ttl-seconds]`: leases kept alive on one stream (see LeaseKeepAliveLoad).
+        if (args.Length > 0 && args[0] == "leases")
+        {
+            return await LeaseKeepAliveLoad.RunAsync(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -20,6 +20,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     private readonly GrpcTransport _transport;
     private readonly RpcInvoker _invoker;
     private readonly WatchClient _watch;
+    private readonly LeaseClient _lease;
     private int _disposed;
 
     /// <summary>Creates a client. No connection is made until the first call.</summary>
@@ -36,7 +37,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
             options.MaxSendMessageSize, options.MaxReceiveMessageSize, options.Tls, UserAgent));
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts);
         Kv = new KvClient(_invoker);
-        Lease = new LeaseClient(_invoker);
+        _lease = new LeaseClient(_invoker);
         _watch = new WatchClient(_invoker);
     }
 
@@ -54,7 +55,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     public IKvClient Kv { get; }
 
     /// <summary>The lease API.</summary>
-    public ILeaseClient Lease { get; }
+    public ILeaseClient Lease => _lease;
 
     /// <summary>The watch API.</summary>
     public IWatchClient Watch => _watch;
@@ -62,14 +63,15 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     internal WatchClient WatchInternals => _watch;
 
     /// <summary>
-    /// Ends every watch (their enumerations throw <see cref="ObjectDisposedException"/>) and closes
-    /// every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.
+    /// Ends every watch (their enumerations throw <see cref="ObjectDisposedException"/>) and every
+    /// lease keep-alive (without revoking the leases), and closes every connection. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _watch.DisposeAsync().ConfigureAwait(false);
+            await _lease.DisposeAsync().ConfigureAwait(false);
             _transport.Dispose();
         }
     }
@@ -83,6 +85,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _ = _watch.DisposeAsync().AsTask();
+            _ = _lease.DisposeAsync().AsTask();
             _transport.Dispose();
         }
     }

@@ -24,4 +24,27 @@ public interface ILeaseClient
     /// <summary>Lists every lease.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<LeaseLeasesResponse> LeasesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Renews a lease once, on a short-lived keep-alive stream of its own.</summary>
+    /// <param name="id">The lease ID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The renewal, with the TTL the lease was renewed with.</returns>
+    /// <exception cref="EtcdLeaseNotFoundException">The lease does not exist (expired, revoked, or never granted).</exception>
+    Task<LeaseKeepAliveResponse> KeepAliveOnceAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts keeping a lease alive, right away, until the returned handle is disposed or
+    /// <paramref name="cancellationToken"/> is cancelled (the lease is then no longer renewed, not revoked).
+    /// Every kept-alive lease of the client shares one keep-alive stream; each is renewed about every third
+    /// of its TTL, across reconnections and failovers. A lease with no successful renewal within its TTL, or
+    /// reported gone by the server, is declared lost through <see cref="LeaseKeepAlive.Lost"/>,
+    /// <see cref="LeaseKeepAlive.Completion"/> and the enumeration (<see cref="EtcdLeaseLostException"/>).
+    /// Several handles may keep the same lease alive; each gets every signal.
+    /// </summary>
+    /// <param name="id">The lease ID.</param>
+    /// <param name="cancellationToken">Stops keeping the lease alive, like disposing the handle.</param>
+    /// <returns>The handle: enumerate it for the renewals, watch <see cref="LeaseKeepAlive.Lost"/>, dispose it to stop.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not positive.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    LeaseKeepAlive KeepAliveAsync(long id, CancellationToken cancellationToken = default);
 }

@@ -3,12 +3,17 @@ using EtcdNet.Resilience;
 
 namespace EtcdNet.Lease;
 
-/// <summary>The Lease service client (unary calls).</summary>
-internal sealed class LeaseClient : ILeaseClient
+/// <summary>The Lease service client: unary calls, single renewals, and the shared keep-alive (created on first use).</summary>
+internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
 {
     private readonly RpcInvoker _invoker;
+    private LeaseKeepAliveManager? _keepAlives;
+    private volatile bool _disposed;
 
     public LeaseClient(RpcInvoker invoker) => _invoker = invoker;
+
+    /// <summary>The shared keep-alive, or null before the first <see cref="KeepAliveAsync"/> (for tests and diagnostics).</summary>
+    internal LeaseKeepAliveManager? KeepAlives => Volatile.Read(ref _keepAlives);
 
     public async Task<EtcdNet.LeaseGrantResponse> GrantAsync(TimeSpan ttl, long id = 0, CancellationToken cancellationToken = default)
     {
@@ -32,4 +37,32 @@ internal sealed class LeaseClient : ILeaseClient
 
     public async Task<EtcdNet.LeaseLeasesResponse> LeasesAsync(CancellationToken cancellationToken = default)
         => new(await _invoker.UnaryAsync(LeaseMethods.Leases, new LeaseLeasesRequest(), cancellationToken).ConfigureAwait(false));
+
+    public Task<EtcdNet.LeaseKeepAliveResponse> KeepAliveOnceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        return LeaseKeepAliveOnce.RunAsync(_invoker, id, cancellationToken);
+    }
+
+    public LeaseKeepAlive KeepAliveAsync(long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
+        cancellationToken.ThrowIfCancellationRequested();
+        var keepAlives = Volatile.Read(ref _keepAlives);
+        if (keepAlives is null)
+        {
+            var created = new LeaseKeepAliveManager(_invoker);
+            keepAlives = Interlocked.CompareExchange(ref _keepAlives, created, null) ?? created;
+        }
+
+        return keepAlives.Add(id, cancellationToken);
+    }
+
+    /// <summary>Stops every keep-alive (handles fail with <see cref="LeaseLostReason.ClientDisposed"/>); for <see cref="EtcdClient"/> disposal.</summary>
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        return Volatile.Read(ref _keepAlives)?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }

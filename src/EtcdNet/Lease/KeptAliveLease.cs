@@ -1,0 +1,73 @@
+namespace EtcdNet.Lease;
+
+/// <summary>
+/// The keep-alive state of one lease (shared by every handle kept for it). Mutated only under the
+/// manager's lock. Times are <see cref="LeaseClock"/> readings.
+/// </summary>
+internal sealed class KeptAliveLease
+{
+    public KeptAliveLease(long id, TimeSpan now, TimeSpan firstResponseTimeout)
+    {
+        Id = id;
+        RenewAt = now;
+        ExpiresAt = now + firstResponseTimeout;
+        FirstResponseTimeout = firstResponseTimeout;
+        QueuedAt = TimeSpan.MaxValue;
+    }
+
+    public long Id { get; }
+
+    /// <summary>The TTL from the last successful renewal; zero until the first one.</summary>
+    public TimeSpan Ttl { get; set; }
+
+    /// <summary>How long the first renewal may take before the lease counts as lost (its TTL is unknown until then).</summary>
+    public TimeSpan FirstResponseTimeout { get; }
+
+    /// <summary>When the next renewal is due.</summary>
+    public TimeSpan RenewAt { get; set; }
+
+    /// <summary>
+    /// When the lease is lost unless a renewal succeeds first: the sending of the last successful
+    /// renewal plus its TTL (the server renewed it no earlier than that).
+    /// </summary>
+    public TimeSpan ExpiresAt { get; set; }
+
+    /// <summary>True while a renewal was sent on the current stream and not answered yet.</summary>
+    public bool InFlight { get; set; }
+
+    /// <summary>When the renewal in flight was handed to the stream.</summary>
+    public TimeSpan SentAt { get; set; }
+
+    /// <summary>The time of its live entry in the schedule (<see cref="TimeSpan.MaxValue"/> when none); older entries are stale.</summary>
+    public TimeSpan QueuedAt { get; set; }
+
+    /// <summary>True once it is no longer kept alive (lost, or its last handle was disposed).</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>The handles to signal; replaced (never mutated) so it can be read outside the lock.</summary>
+    public LeaseKeepAlive[] Handles { get; set; } = [];
+
+    /// <summary>
+    /// How long a renewal may go unanswered before the stream counts as stuck: a third of the TTL,
+    /// at most 5 s (a third of <see cref="FirstResponseTimeout"/> before the TTL is known).
+    /// </summary>
+    public TimeSpan ResponseTimeout
+    {
+        get
+        {
+            var third = (Ttl > TimeSpan.Zero ? Ttl : FirstResponseTimeout) / 3;
+            return third < MaxResponseTimeout ? third : MaxResponseTimeout;
+        }
+    }
+
+    public static TimeSpan MaxResponseTimeout { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Records a successful renewal answered at <paramref name="now"/>.</summary>
+    public void Renewed(TimeSpan ttl, TimeSpan now)
+    {
+        Ttl = ttl;
+        InFlight = false;
+        ExpiresAt = SentAt + ttl;
+        RenewAt = now + (ttl / 3);
+    }
+}

@@ -1,0 +1,96 @@
+namespace EtcdNet.Lease;
+
+/// <summary>The scheduler loop: sends due renewals, declares leases lost at their deadline, detects a stuck stream.</summary>
+internal sealed partial class LeaseKeepAliveManager
+{
+    /// <summary>Events due within this much of each other are handled in one pass (renewals go out at most this early).</summary>
+    private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The loop wakes at least this often while leases are kept alive, whatever the schedule says.</summary>
+    private static readonly TimeSpan MaxTick = TimeSpan.FromMilliseconds(250);
+
+    private async Task SchedulerLoopAsync()
+    {
+        var token = _shutdown.Token;
+        var toRenew = new List<KeptAliveLease>();
+        var expired = new List<KeptAliveLease>();
+        while (!token.IsCancellationRequested)
+        {
+            var wait = Tick(toRenew, expired);
+            toRenew.Clear();
+            expired.Clear();
+            try
+            {
+                await _schedulerWake.WaitAsync(wait, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One pass over the due events; returns how long to sleep.</summary>
+    private TimeSpan Tick(List<KeptAliveLease> toRenew, List<KeptAliveLease> expired)
+    {
+        LeaseKeepAliveSession? ended = null;
+        var endReason = SessionEnd.None;
+        TimeSpan now;
+        TimeSpan? next;
+        Exception? lastFailure;
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return Timeout.InfiniteTimeSpan;
+            }
+
+            now = LeaseClock.Now;
+            var session = _session;
+            var stuck = _schedule.Advance(now, session?.State ?? StreamState.Down, toRenew, expired);
+            foreach (var lease in expired)
+            {
+                _leases.Remove(lease.Id);
+            }
+
+            if (session is not null)
+            {
+                foreach (var lease in toRenew)
+                {
+                    session.Enqueue(lease.Id);
+                }
+
+                endReason = stuck ? SessionEnd.Stuck : _leases.Count == 0 ? SessionEnd.Idle : SessionEnd.None;
+                if (endReason != SessionEnd.None)
+                {
+                    // From now on the stream counts as down: only deadlines matter until the next one is up.
+                    ended = session;
+                    _session = null;
+                }
+            }
+
+            next = _schedule.NextAt;
+            lastFailure = _lastStreamFailure;
+        }
+
+        Interlocked.Add(ref _renewalsSent, toRenew.Count);
+        ended?.Break(endReason);
+        foreach (var lease in expired)
+        {
+            Fail(lease, LeaseLostReason.Expired, null, lastFailure);
+        }
+
+        if (expired.Count > 0)
+        {
+            _streamWake.Set();
+        }
+
+        if (next is not { } at)
+        {
+            return Timeout.InfiniteTimeSpan; // nothing kept alive: sleep until a lease is added
+        }
+
+        var delay = at - now;
+        return delay < MinTick ? MinTick : delay > MaxTick ? MaxTick : delay;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using EtcdNet.Protocol.Rpc;
+using EtcdNet.Transport;
+
+namespace EtcdNet.Lease;
+
+/// <summary>
+/// One LeaseKeepAlive stream of the shared keep-alive: the duplex call, a queue of lease IDs to renew
+/// drained by a single writer (so a write blocked by a dead peer never blocks the scheduler), and
+/// when it last answered. <see cref="LastResponseAt"/> is read and written under the manager's lock.
+/// </summary>
+internal sealed class LeaseKeepAliveSession : IAsyncDisposable
+{
+    private readonly Channel<long> _pending = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _cts;
+    private Task _writer = Task.CompletedTask;
+    private Task _cancelled = Task.CompletedTask;
+    private int _end;
+
+    public LeaseKeepAliveSession(GrpcTransport transport, GrpcEndpoint endpoint, int endpointIndex, CallHeaders headers, TimeSpan openedAt, CancellationToken shutdown)
+    {
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        EndpointIndex = endpointIndex;
+        LastResponseAt = openedAt;
+        try
+        {
+            Call = transport.StartStreaming(endpoint, LeaseMethods.KeepAlive, null, headers, _cts.Token);
+        }
+        catch
+        {
+            _cts.Dispose();
+            throw;
+        }
+    }
+
+    public GrpcStreamingCall<LeaseKeepAliveRequest, Protocol.Rpc.LeaseKeepAliveResponse> Call { get; }
+
+    /// <summary>The endpoint's index in the pool.</summary>
+    public int EndpointIndex { get; }
+
+    public string Endpoint => Call.Endpoint.Address;
+
+    /// <summary>When the stream last delivered a response (initially: when it was opened).</summary>
+    public TimeSpan LastResponseAt { get; set; }
+
+    /// <summary>Cancelled when the client ends the stream (<see cref="Break"/>) or shuts down.</summary>
+    public CancellationToken Token => _cts.Token;
+
+    /// <summary>Why the client ended the stream, if it did.</summary>
+    public SessionEnd EndReason => (SessionEnd)Volatile.Read(ref _end);
+
+    public StreamState State => new(Up: true, LastResponseAt);
+
+    /// <summary>Queues a renewal of lease <paramref name="id"/>; never blocks.</summary>
+    public void Enqueue(long id) => _pending.Writer.TryWrite(id);
+
+    public void StartWriter() => _writer = WriteLoopAsync();
+
+    /// <summary>Ends the stream (the first reason given wins). Never blocks: cancellation callbacks run elsewhere.</summary>
+    public void Break(SessionEnd reason)
+    {
+        if (Interlocked.CompareExchange(ref _end, (int)reason, (int)SessionEnd.None) == (int)SessionEnd.None)
+        {
+            _pending.Writer.TryComplete();
+            _cancelled = _cts.CancelAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Break(SessionEnd.Shutdown);
+        await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Call.DisposeAsync().ConfigureAwait(false);
+        await Volatile.Read(ref _cancelled).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _cts.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        // One request object, reused: each write serializes it before the next one starts.
+        var request = new LeaseKeepAliveRequest();
+        try
+        {
+            var reader = _pending.Reader;
+            while (await reader.WaitToReadAsync(_cts.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var id))
+                {
+                    request.ID = id;
+                    await Call.WriteAsync(request, _cts.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or GrpcCallException or ObjectDisposedException or EtcdException)
+        {
+            // The reader sees the call fail (a failed write aborts it) or the break; it reconnects.
+            Break(SessionEnd.WriteFailed);
+        }
+    }
+}

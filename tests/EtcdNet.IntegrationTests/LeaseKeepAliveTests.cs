@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using EtcdNet.Testing;
+
+namespace EtcdNet.IntegrationTests;
+
+/// <summary>KeepAliveAsync on a healthy single-member cluster: renewals, release, revocation, sharing.</summary>
+[Collection(LeaseKeepAliveCollection.Name)]
+public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
+    private EtcdCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
+
+    public async Task DisposeAsync()
+    {
+        output.WriteLine(_cluster.RecentLogs());
+        await _cluster.DisposeAsync();
+    }
+
+    private EtcdClient CreateClient() => LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+
+    [Fact]
+    public async Task KeptAlive_PastTwiceItsTtl_TheLeaseAndItsKeyLive_AndAfterDisposeTheyExpireWithinTheTtl()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(Ttl);
+        await client.PutAsync("ka/key", "v", new PutOptions { Lease = lease.Id });
+
+        var keepAlive = client.Lease.KeepAliveAsync(lease.Id);
+        var renewals = new LeaseTestSupport.RenewalRecorder(keepAlive);
+        await renewals.FirstRenewal;
+        await Task.Delay(TimeSpan.FromSeconds(12)); // well past the TTL: only the keep-alive can keep it
+
+        var ttl = await client.Lease.TimeToLiveAsync(lease.Id);
+        Assert.True(ttl.Ttl > TimeSpan.Zero, $"remaining TTL {ttl.Ttl}");
+        Assert.Single((await client.GetAsync("ka/key")).Kvs);
+        Assert.False(keepAlive.Lost.IsCancellationRequested);
+        Assert.False(keepAlive.Completion.IsCompleted);
+        Assert.InRange(renewals.Count, 6, 12); // every TTL/3 ≈ 1.7 s over ~12 s, plus the first
+        output.WriteLine($"{renewals.Count} renewals in 12 s; {LeaseTestSupport.KeepAlives(client).StreamsOpened} stream(s)");
+
+        await keepAlive.DisposeAsync();
+        var released = Stopwatch.StartNew();
+        await renewals.Ended; // the enumeration ends normally
+        await keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(1)); // and completes successfully
+        Assert.False(keepAlive.Lost.IsCancellationRequested);
+        await WaitForStreamClosedAsync(client); // no lease left: the stream is closed
+
+        while ((await client.GetAsync("ka/key")).Kvs.Count > 0)
+        {
+            Assert.True(released.Elapsed < Ttl + TimeSpan.FromSeconds(2), "the key outlived the TTL after the keep-alive stopped");
+            await Task.Delay(100);
+        }
+
+        output.WriteLine($"key gone {released.Elapsed.TotalSeconds:0.00} s after dispose");
+        Assert.True((await client.Lease.TimeToLiveAsync(lease.Id)).Ttl < TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Revoked_WhileKeptAlive_IsDeclaredLostPromptly_AsGone()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(6));
+        var keepAlive = client.Lease.KeepAliveAsync(lease.Id);
+        var renewals = new LeaseTestSupport.RenewalRecorder(keepAlive);
+        await renewals.FirstRenewal;
+
+        await client.Lease.RevokeAsync(lease.Id);
+        var revoked = Stopwatch.StartNew();
+        var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(6)));
+        output.WriteLine($"declared lost {revoked.Elapsed.TotalSeconds:0.00} s after revoke: {lost.Message}");
+
+        Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(1), "not at the next renewal (TTL/3 = 2 s)");
+        Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
+        Assert.Equal(lease.Id, lost.LeaseId);
+        Assert.Contains("reported it gone", lost.Message, StringComparison.Ordinal);
+        Assert.False(lost.IsTransient);
+        Assert.True(keepAlive.Lost.IsCancellationRequested);
+        var enumerated = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => renewals.Ended);
+        Assert.Equal(LeaseLostReason.NotFound, enumerated.Reason);
+        await WaitForStreamClosedAsync(client); // no lease left: the stream is closed
+    }
+
+    [Fact]
+    public async Task KeepAlive_OfALeaseThatNeverExisted_IsLostAsGone_AtTheFirstRenewal()
+    {
+        await using var client = CreateClient();
+        var keepAlive = client.Lease.KeepAliveAsync(0x7eadbeef4321);
+        var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
+        Assert.Equal(_cluster.ClientUrls[0], lost.Endpoint);
+        Assert.True(keepAlive.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task TwoHandles_OnOneLease_BothGetRenewals_DisposingOneKeepsTheOther_AndBothSeeTheLoss()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(Ttl);
+        var first = client.Lease.KeepAliveAsync(lease.Id);
+        var second = client.Lease.KeepAliveAsync(lease.Id);
+        var third = client.Lease.KeepAliveAsync(lease.Id);
+        var firstRenewals = new LeaseTestSupport.RenewalRecorder(first);
+        var secondRenewals = new LeaseTestSupport.RenewalRecorder(second);
+        await firstRenewals.WaitForCountAsync(2);
+        await secondRenewals.WaitForCountAsync(2);
+        Assert.Equal(1, LeaseTestSupport.KeepAlives(client).LeaseCount);
+
+        await third.DisposeAsync();
+        await third.Completion;
+        var atDispose = firstRenewals.Count;
+        await firstRenewals.WaitForCountAsync(atDispose + 2); // still renewed for the others
+
+        await client.Lease.RevokeAsync(lease.Id);
+        await Assert.ThrowsAsync<EtcdLeaseLostException>(() => first.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        await Assert.ThrowsAsync<EtcdLeaseLostException>(() => second.Completion.WaitAsync(TimeSpan.FromSeconds(1)));
+        Assert.True(first.Lost.IsCancellationRequested);
+        Assert.True(second.Lost.IsCancellationRequested);
+        Assert.False(third.Lost.IsCancellationRequested); // it had already stopped
+        await Assert.ThrowsAsync<EtcdLeaseLostException>(() => secondRenewals.Ended);
+    }
+
+    [Fact]
+    public async Task CancellingTheToken_StopsTheKeepAlive_WithoutRevoking_AndClosesTheIdleStream()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource();
+        var keepAlive = client.Lease.KeepAliveAsync(lease.Id, cts.Token);
+        var renewals = new LeaseTestSupport.RenewalRecorder(keepAlive);
+        await renewals.FirstRenewal;
+
+        await cts.CancelAsync();
+        await keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(1)); // completes successfully
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renewals.Ended);
+        Assert.Equal(cts.Token, error.CancellationToken);
+        Assert.False(keepAlive.Lost.IsCancellationRequested);
+        await WaitForStreamClosedAsync(client);
+        Assert.True((await client.Lease.TimeToLiveAsync(lease.Id)).Ttl > TimeSpan.FromSeconds(20)); // not revoked
+    }
+
+    [Fact]
+    public async Task AConsumerThatNeverEnumerates_KeepsOnlyTheLatestRenewals()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(3)); // renewed every second
+        await using var idle = client.Lease.KeepAliveAsync(lease.Id);
+        var watcher = client.Lease.KeepAliveAsync(lease.Id);
+        var renewals = new LeaseTestSupport.RenewalRecorder(watcher);
+        await renewals.WaitForCountAsync(LeaseKeepAlive.BufferCapacity + 3);
+
+        Assert.True(idle.DroppedResponses >= 2, $"dropped {idle.DroppedResponses}");
+        var kept = new List<LeaseKeepAliveResponse>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            await foreach (var renewal in idle.WithCancellation(stop.Token))
+            {
+                kept.Add(renewal);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the buffered renewals were all taken
+        }
+
+        Assert.InRange(kept.Count, LeaseKeepAlive.BufferCapacity, LeaseKeepAlive.BufferCapacity + 1); // the latest few, plus one that may have arrived since
+        await watcher.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HundredLeases_ShareOneStream_AndNoneExpiresOverTwiceTheTtl()
+    {
+        await using var client = CreateClient();
+        var member = _cluster.Members[0];
+        var streamsBefore = await LeaseTestSupport.KeepAliveStreamsStartedAsync(member);
+        var leases = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.Lease.GrantAsync(Ttl)));
+        var handles = leases.Select(l => client.Lease.KeepAliveAsync(l.Id)).ToArray();
+
+        await Task.Delay(2 * Ttl);
+
+        Assert.All(handles, h => Assert.False(h.Lost.IsCancellationRequested, $"lease {h.LeaseId:x} lost"));
+        var ttls = await Task.WhenAll(leases.Select(l => client.Lease.TimeToLiveAsync(l.Id)));
+        Assert.All(ttls, t => Assert.True(t.Ttl > TimeSpan.Zero, $"lease {t.Id:x} expired"));
+        var keepAlives = LeaseTestSupport.KeepAlives(client);
+        var streamsOnServer = await LeaseTestSupport.KeepAliveStreamsStartedAsync(member) - streamsBefore;
+        output.WriteLine($"streams opened: client {keepAlives.StreamsOpened}, server {streamsOnServer}; renewals {keepAlives.RenewalsReceived}");
+        Assert.Equal(1, keepAlives.StreamsOpened);
+        Assert.Equal(1, streamsOnServer);
+        Assert.InRange(keepAlives.RenewalsReceived, 100 * 6, 100 * 8); // 1 + (10 s / 1.67 s) each
+
+        foreach (var handle in handles)
+        {
+            await handle.DisposeAsync();
+        }
+
+        await WaitForStreamClosedAsync(client);
+    }
+
+    [Fact]
+    public async Task DisposingTheClient_EndsEveryKeepAlive_AsLostBecauseTheClientWasDisposed()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(30));
+        var keepAlive = client.Lease.KeepAliveAsync(lease.Id);
+        var renewals = new LeaseTestSupport.RenewalRecorder(keepAlive);
+        await renewals.FirstRenewal;
+
+        await client.DisposeAsync();
+
+        var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(LeaseLostReason.ClientDisposed, lost.Reason);
+        Assert.True(keepAlive.Lost.IsCancellationRequested);
+        await Assert.ThrowsAsync<EtcdLeaseLostException>(() => renewals.Ended);
+        Assert.Throws<ObjectDisposedException>(() => client.Lease.KeepAliveAsync(lease.Id));
+    }
+
+    private static async Task WaitForStreamClosedAsync(EtcdClient client)
+    {
+        var keepAlives = LeaseTestSupport.KeepAlives(client);
+        var wait = Stopwatch.StartNew();
+        while (keepAlives.CurrentEndpoint is not null)
+        {
+            Assert.True(wait.Elapsed < TimeSpan.FromSeconds(2), "the idle keep-alive stream was not closed");
+            await Task.Delay(10);
+        }
+    }
+}
