@@ -96,9 +96,11 @@ internal sealed partial class WatchStream : IAsyncDisposable
         lock (_gate)
         {
             _loop ??= Task.Run(RunAsync);
+            if (_wake.CurrentCount == 0)
+            {
+                _wake.Release(); // one pending wake-up is enough
+            }
         }
-
-        _wake.Release();
     }
 
     private async Task RunAsync()
