@@ -1,6 +1,11 @@
 using System.Reflection;
+using EtcdNet.Auth;
+using EtcdNet.Cluster;
+using EtcdNet.Election;
 using EtcdNet.Kv;
 using EtcdNet.Lease;
+using EtcdNet.Locking;
+using EtcdNet.Maintenance;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
 using EtcdNet.Watch;
@@ -39,6 +44,11 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         Kv = new KvClient(_invoker);
         _lease = new LeaseClient(_invoker);
         _watch = new WatchClient(_invoker);
+        Cluster = new ClusterClient(_invoker);
+        Maintenance = new MaintenanceClient(_invoker);
+        Auth = new AuthClient(_invoker);
+        Lock = new LockClient(_invoker);
+        Election = new ElectionClient(_invoker);
     }
 
     /// <summary>Creates a client for the given endpoints with default options.</summary>
@@ -61,6 +71,23 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     public IWatchClient Watch => _watch;
 
     internal WatchClient WatchInternals => _watch;
+
+    /// <summary>The cluster membership API.</summary>
+    public IClusterClient Cluster { get; }
+
+    /// <summary>The maintenance API.</summary>
+    public IMaintenanceClient Maintenance { get; }
+
+    /// <summary>The authentication API.</summary>
+    public IAuthClient Auth { get; }
+
+    /// <summary>The Lock service.</summary>
+    public ILockClient Lock { get; }
+
+    /// <summary>The Election service.</summary>
+    public IElectionClient Election { get; }
+
+    internal RpcInvoker Invoker => _invoker;
 
     /// <summary>
     /// Ends every watch (their enumerations throw <see cref="ObjectDisposedException"/>) and every

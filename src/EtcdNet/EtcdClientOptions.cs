@@ -3,7 +3,7 @@ using System.Net.Security;
 namespace EtcdNet;
 
 /// <summary>Settings of an <see cref="EtcdClient"/>. Every property has a documented default.</summary>
-public sealed record EtcdClientOptions
+public sealed partial record EtcdClientOptions
 {
     /// <summary>The default send limit: 2 MiB (etcd itself rejects requests over 1.5 MiB by default).</summary>
     public const int DefaultMaxSendMessageSize = 2 * 1024 * 1024;
@@ -80,7 +80,20 @@ public sealed record EtcdClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSendMessageSize, 1024, nameof(MaxSendMessageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxReceiveMessageSize, 1024, nameof(MaxReceiveMessageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+        ValidateCluster();
+        ValidateTls();
+        ValidateAuth();
+        ValidateKv();
     }
+
+    // Each area's options live in their own partial file and validate themselves here.
+    partial void ValidateCluster();
+
+    partial void ValidateTls();
+
+    partial void ValidateAuth();
+
+    partial void ValidateKv();
 
     // Timers take at most uint.MaxValue - 1 milliseconds (about 49.7 days).
     private static void NotAboveTimerLimit(TimeSpan value, string name)

@@ -35,14 +35,23 @@ internal sealed class RpcInvoker
 
     public TimeSpan RequestTimeout => _requestTimeout;
 
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    public Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => UnaryAsync(method, request, _requestTimeout, cancellationToken);
+
+    /// <summary>
+    /// Runs a unary RPC with a deadline of its own instead of the client's request timeout, for calls
+    /// that wait by design (acquiring a lock, campaigning); <see cref="Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var hasDeadline = _requestTimeout != Timeout.InfiniteTimeSpan;
+        var hasDeadline = timeout != Timeout.InfiniteTimeSpan;
         using var deadline = hasDeadline ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        deadline?.CancelAfter(_requestTimeout);
+        deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
         var started = Stopwatch.GetTimestamp();
         List<EndpointFailure>? failures = null;
@@ -57,7 +66,7 @@ internal sealed class RpcInvoker
                 lastEndpoint = endpoint.Address;
                 try
                 {
-                    var headers = new CallHeaders(hasDeadline ? _requestTimeout - Stopwatch.GetElapsedTime(started) : null, null);
+                    var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, null);
                     if (!method.Repeatable && !endpoint.SpokeGrpc)
                     {
                         await ConfirmGrpcAsync(endpoint, headers, token).ConfigureAwait(false);
@@ -77,7 +86,7 @@ internal sealed class RpcInvoker
                     var decision = RetryPolicy.Decide(failure, method.Repeatable);
                     if (decision == RetryDecision.Fail)
                     {
-                        throw EtcdErrorMapper.ToPublic(failure, _requestTimeout, method.Repeatable);
+                        throw EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable);
                     }
 
                     (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
@@ -95,7 +104,7 @@ internal sealed class RpcInvoker
 
                     if (attempt >= _maxAttempts)
                     {
-                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, _requestTimeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures);
+                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures);
                     }
 
                     if (tried == _pool.AllMask)
@@ -112,7 +121,7 @@ internal sealed class RpcInvoker
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
-            throw new EtcdTimeoutException(_requestTimeout, lastEndpoint, e);
+            throw new EtcdTimeoutException(timeout, lastEndpoint, e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
         {
