@@ -40,7 +40,10 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         _transport = new GrpcTransport(new TransportSettings(
             options.DialTimeout, options.KeepAliveTime, options.KeepAliveTimeout,
             options.MaxSendMessageSize, options.MaxReceiveMessageSize, options.Tls, UserAgent));
-        _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts);
+        _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
+        {
+            Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,
+        };
         Kv = new KvClient(_invoker);
         _lease = new LeaseClient(_invoker);
         _watch = new WatchClient(_invoker);

@@ -63,6 +63,26 @@ internal static class EtcdErrorCatalog
     /// <summary>The number of server messages the catalog knows.</summary>
     public static int Count => Factories.Count;
 
+    /// <summary>
+    /// Strips the "rpc error: code = X desc = " wrapper etcd puts around some messages it forwards as
+    /// text (for example a watch's cancel reason), leaving etcd's own message.
+    /// </summary>
+    public static string Normalize(string message)
+    {
+        const string Wrapper = "rpc error: code = ";
+        const string Desc = " desc = ";
+        if (message.StartsWith(Wrapper, StringComparison.Ordinal))
+        {
+            var at = message.IndexOf(Desc, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return message[(at + Desc.Length)..];
+            }
+        }
+
+        return message;
+    }
+
     /// <summary>Returns the typed exception for a server message, or null when the message is not in the catalog.</summary>
     public static EtcdException? TryCreate(string? serverMessage, string? endpoint)
         => serverMessage is not null && Factories.TryGetValue(serverMessage, out var factory) ? factory(serverMessage, endpoint) : null;

@@ -1,3 +1,4 @@
+using EtcdNet.Auth;
 using EtcdNet.Errors;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
@@ -39,14 +40,40 @@ internal sealed partial class LeaseKeepAliveManager
 
             var (endpoint, index) = _invoker.Pool.Pick(avoid);
             LeaseKeepAliveSession session;
+            CallHeaders headers;
             try
             {
-                session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, index, StreamHeaders, LeaseClock.Now, token);
+                headers = await _invoker.StreamHeadersAsync(StreamHeaders, token).ConfigureAwait(false);
+                session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, index, headers, LeaseClock.Now, token);
             }
             catch (ObjectDisposedException e)
             {
                 Stop(e); // the client was disposed
                 break;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is EtcdException or TimeoutException)
+            {
+                // Could not authenticate (cluster unreachable, or wrong credentials): leases are declared
+                // lost by their deadlines if this lasts; keep trying meanwhile.
+                lock (_gate)
+                {
+                    _lastStreamFailure = e;
+                }
+
+                try
+                {
+                    await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             Interlocked.Increment(ref _streamsOpened);
@@ -74,6 +101,11 @@ internal sealed partial class LeaseKeepAliveManager
             if (reason == SessionEnd.Stuck || failure is GrpcCallException { Kind: not CallFailureKind.Status })
             {
                 _invoker.Pool.ReportFailure(index);
+            }
+
+            if (failure is GrpcCallException stale && AuthTokenProvider.IsStaleToken(stale))
+            {
+                _invoker.Auth?.Invalidate(headers.Metadata); // the next stream authenticates again
             }
 
             var cause = failure is GrpcCallException call ? EtcdErrorMapper.ToPublic(call, _invoker.RequestTimeout, repeatable: true) : failure;

@@ -37,7 +37,7 @@ internal static class LeaseKeepAliveOnce
                 lastEndpoint = endpoint.Address;
                 try
                 {
-                    var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, null);
+                    var headers = await invoker.StreamHeadersAsync(new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, null), token).ConfigureAwait(false);
                     var response = await RenewOnceAsync(invoker.Transport, endpoint, headers, id, token).ConfigureAwait(false);
                     pool.ReportSuccess(index);
                     return response.TTL > 0

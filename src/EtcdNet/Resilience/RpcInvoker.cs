@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EtcdNet.Auth;
 using EtcdNet.Errors;
 using EtcdNet.Maintenance;
 using EtcdNet.Protocol.Rpc;
@@ -35,6 +36,21 @@ internal sealed class RpcInvoker
 
     public TimeSpan RequestTimeout => _requestTimeout;
 
+    /// <summary>The token source when the client has credentials; null otherwise.</summary>
+    public AuthTokenProvider? Auth { get; init; }
+
+    /// <summary>Headers for a stream about to be (re)opened: <paramref name="baseHeaders"/> plus a current token when the client has credentials.</summary>
+    public async ValueTask<CallHeaders> StreamHeadersAsync(CallHeaders baseHeaders, CancellationToken cancellationToken)
+    {
+        if (Auth is null)
+        {
+            return baseHeaders;
+        }
+
+        var token = await Auth.GetMetadataAsync(this, cancellationToken).ConfigureAwait(false);
+        return new CallHeaders(baseHeaders.Timeout, [.. baseHeaders.Metadata ?? [], .. token]);
+    }
+
     public Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
@@ -44,7 +60,13 @@ internal sealed class RpcInvoker
     /// Runs a unary RPC with a deadline of its own instead of the client's request timeout, for calls
     /// that wait by design (acquiring a lock, campaigning); <see cref="Timeout.InfiniteTimeSpan"/> for none.
     /// </summary>
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => UnaryAsync(method, request, timeout, withToken: true, cancellationToken);
+
+    /// <summary>The call loop; <paramref name="withToken"/> is false only for Authenticate itself.</summary>
+    internal async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, bool withToken, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
@@ -57,6 +79,8 @@ internal sealed class RpcInvoker
         List<EndpointFailure>? failures = null;
         ulong tried = 0, unreachable = 0;
         string? lastEndpoint = null;
+        var reauthenticated = false;
+        var auth = withToken ? Auth : null;
 
         try
         {
@@ -64,9 +88,10 @@ internal sealed class RpcInvoker
             {
                 var (endpoint, index) = _pool.Pick(tried);
                 lastEndpoint = endpoint.Address;
+                var metadata = auth is null ? null : await auth.GetMetadataAsync(this, token).ConfigureAwait(false);
                 try
                 {
-                    var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, null);
+                    var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, metadata);
                     if (!method.Repeatable && !endpoint.SpokeGrpc)
                     {
                         await ConfirmGrpcAsync(endpoint, headers, token).ConfigureAwait(false);
@@ -75,6 +100,12 @@ internal sealed class RpcInvoker
                     var response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
                     _pool.ReportSuccess(index);
                     return response;
+                }
+                catch (GrpcCallException failure) when (auth is not null && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
+                {
+                    // etcd refused the token before applying anything: authenticate again, once, and repeat.
+                    auth.Invalidate(metadata);
+                    reauthenticated = true;
                 }
                 catch (GrpcCallException failure)
                 {

@@ -14,7 +14,7 @@ internal static class WatchErrors
                 response.CompactRevision, response.CancelReason.Length == 0 ? null : response.CancelReason, endpoint);
         }
 
-        var reason = response.CancelReason.Length == 0 ? "etcd cancelled the watch." : response.CancelReason;
+        var reason = response.CancelReason.Length == 0 ? "etcd cancelled the watch." : EtcdErrorCatalog.Normalize(response.CancelReason);
         return EtcdErrorCatalog.TryCreate(reason, endpoint)
             ?? new EtcdException($"etcd cancelled the watch: {reason}", GrpcStatusCode.Cancelled, reason, endpoint);
     }

@@ -1,3 +1,4 @@
+using EtcdNet.Auth;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Transport;
 using Mvcc = EtcdNet.Protocol.Mvcc;
@@ -51,6 +52,14 @@ internal sealed partial class WatchStream
             {
                 Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });
             }
+        }
+        else if (response.Canceled && AuthTokenProvider.IsStaleToken(response.CancelReason) && _invoker.Auth is { } auth)
+        {
+            // The stream's token expired: this watch (and any later create) needs a stream with a fresh token.
+            auth.Invalidate(_streamMetadata);
+            _pendingCreates.Enqueue(watcher);
+            Volatile.Write(ref _restartRequested, true);
+            return;
         }
         else if (response.Canceled)
         {

@@ -1,3 +1,4 @@
+using EtcdNet.Auth;
 using EtcdNet.Errors;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Resilience;
@@ -22,6 +23,8 @@ internal sealed partial class WatchStream : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly object _gate = new();
     private Task? _loop;
+    private bool _restartRequested;
+    private IReadOnlyList<KeyValuePair<string, string>>? _streamMetadata;
     private GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
 
     public WatchStream(RpcInvoker invoker, CallHeaders headers)
@@ -125,7 +128,28 @@ internal sealed partial class WatchStream : IAsyncDisposable
             }
 
             var (endpoint, index) = _invoker.Pool.Pick();
-            var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, _headers, token);
+            CallHeaders headers;
+            try
+            {
+                headers = await _invoker.StreamHeadersAsync(_headers, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (EtcdAuthFailedException e)
+            {
+                FailAll(e); // wrong credentials: no reconnect can help
+                continue;
+            }
+            catch (Exception e) when (e is EtcdException or TimeoutException)
+            {
+                await DelayAsync(failures++, token).ConfigureAwait(false);
+                continue;
+            }
+
+            _streamMetadata = headers.Metadata;
+            var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
             Interlocked.Increment(ref _streamsOpened);
             var answered = false;
             try
@@ -142,6 +166,10 @@ internal sealed partial class WatchStream : IAsyncDisposable
                     }
 
                     Dispatch(call, response);
+                    if (Volatile.Read(ref _restartRequested))
+                    {
+                        break; // the stream's token went stale: reopen it with a fresh one
+                    }
                 }
 
                 // A graceful end the user did not ask for: reconnect.
@@ -158,7 +186,11 @@ internal sealed partial class WatchStream : IAsyncDisposable
                 }
 
                 protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;
-                if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
+                if (AuthTokenProvider.IsStaleToken(failure))
+                {
+                    _invoker.Auth?.Invalidate(headers.Metadata);
+                }
+                else if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
                 {
                     FailAll(EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true));
                 }
@@ -169,14 +201,24 @@ internal sealed partial class WatchStream : IAsyncDisposable
                 await call.DisposeAsync().ConfigureAwait(false);
             }
 
-            try
+            if (Interlocked.Exchange(ref _restartRequested, false))
             {
-                await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), token).ConfigureAwait(false);
+                continue; // reopen at once
             }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+
+            await DelayAsync(failures++, token).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DelayAsync(int failures, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures), token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down: the loop checks the token
         }
     }
 
