@@ -144,7 +144,8 @@ public sealed class WatchOptionsTests(SingleMemberFixture fixture, ITestOutputHe
 
         await watch.DisposeAsync();
 
-        await Eventually.TrueAsync(async () => await EtcdMetrics.ReadAsync(Cluster.Members[0].MetricsUrl, "etcd_debugging_mvcc_watcher_total") == before - 1);
+        // At most: a cancel of an earlier test's watch may land meanwhile too.
+        await Eventually.TrueAsync(async () => await EtcdMetrics.ReadAsync(Cluster.Members[0].MetricsUrl, "etcd_debugging_mvcc_watcher_total") <= before - 1);
     }
 
     [Fact]

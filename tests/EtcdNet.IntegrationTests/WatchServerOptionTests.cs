@@ -109,16 +109,17 @@ public sealed class WatchServerOptionTests(ITestOutputHelper output)
             because: "every cancelled watch is removed on the server");
     }
 
-    [Fact]
-    public async Task SlowConsumer_BufferStaysBounded_AndNoEventIsLostOrRepeated()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)] // a user-chosen ID must not let the cancelled watch's leftovers in after a re-create
+    public async Task SlowConsumer_BufferStaysBounded_AndNoEventIsLostOrRepeated(long watchId)
     {
         await using var cluster = await StartAsync();
         await using var client = new EtcdClient(cluster.ClientUrls.ToArray());
         const int puts = 300;
         var seen = new List<long>();
-        var created = new TaskCompletionSource();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var enumerator = client.WatchAsync("slow/", new WatchOptions { Prefix = true, BufferSize = 8, CreatedNotify = true }, cts.Token).GetAsyncEnumerator(cts.Token);
+        var enumerator = client.WatchAsync("slow/", new WatchOptions { Prefix = true, BufferSize = 8, CreatedNotify = true, WatchId = watchId }, cts.Token).GetAsyncEnumerator(cts.Token);
         Assert.True(await enumerator.MoveNextAsync());
         Assert.True(enumerator.Current.Created);
 
@@ -131,10 +132,27 @@ public sealed class WatchServerOptionTests(ITestOutputHelper output)
         while (seen.Count < puts && await enumerator.MoveNextAsync())
         {
             seen.AddRange(enumerator.Current.Events.Select(e => e.Kv.ModRevision));
+            if (watchId != 0)
+            {
+                Assert.Equal(watchId, enumerator.Current.WatchId);
+            }
         }
 
         await enumerator.DisposeAsync();
         Assert.Equal(written, seen);
         Assert.True(client.WatchInternals.PlainStream.Overflows > 0, "the buffer of 8 must have overflowed");
+    }
+
+    [Fact]
+    public async Task OversizedWatchCreate_FailsFast_AndDoesNotBlockOtherWatches()
+    {
+        await using var cluster = await StartAsync();
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = cluster.ClientUrls, MaxSendMessageSize = 1024 });
+
+        Assert.Throws<EtcdRequestTooLargeException>(() => client.WatchAsync(new string('k', 2000)));
+        await using var small = await WatchRecorder.StartAsync(client, "small");
+        var put = await client.PutAsync("small", "v");
+
+        Assert.Equal(put.Header.Revision, Assert.Single((await small.NextAsync()).Events).Kv.ModRevision);
     }
 }

@@ -12,9 +12,11 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
 
     private readonly WatchStream _plain;
     private readonly WatchStream _requireLeader;
+    private readonly int _maxSendMessageSize;
 
     public WatchClient(RpcInvoker invoker)
     {
+        _maxSendMessageSize = invoker.Transport.Settings.MaxSendMessageSize;
         _plain = new WatchStream(invoker, CallHeaders.None);
         _requireLeader = new WatchStream(invoker, RequireLeaderHeaders);
     }
@@ -29,6 +31,9 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     {
         options ??= Defaults;
         var template = WatchRequests.Create(key, options); // validate before the enumeration starts
+        var largest = template.Clone();
+        largest.StartRevision = long.MaxValue;
+        Transport.GrpcFrameWriter.MeasureChecked(new Protocol.Rpc.WatchRequest { CreateRequest = largest }, _maxSendMessageSize);
         return EnumerateAsync(new Watcher(template, options), options.RequireLeader ? _requireLeader : _plain, cancellationToken);
     }
 

@@ -44,6 +44,6 @@ public sealed class WatchResponse
     /// <summary>True for a progress notification: no events, not a creation or cancellation.</summary>
     public bool IsProgressNotify => Events.Count == 0 && !Created && !Canceled && CompactRevision == 0 && Header.Revision != 0;
 
-    internal static WatchResponse From(Protocol.Rpc.WatchResponse response, IReadOnlyList<WatchEvent> events)
-        => new(ResponseHeader.From(response.Header), events, response.WatchId, response.Created, response.Canceled, response.CompactRevision, string.IsNullOrEmpty(response.CancelReason) ? null : response.CancelReason);
+    internal static WatchResponse From(Protocol.Rpc.WatchResponse response, IReadOnlyList<WatchEvent> events, long watchId)
+        => new(ResponseHeader.From(response.Header), events, watchId, response.Created, response.Canceled, response.CompactRevision, string.IsNullOrEmpty(response.CancelReason) ? null : response.CancelReason);
 }

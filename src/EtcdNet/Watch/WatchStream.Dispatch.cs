@@ -45,6 +45,11 @@ internal sealed partial class WatchStream
     {
         var watcher = _creating;
         _creating = null;
+        if (watcher is not null)
+        {
+            watcher.CreateSentAt = 0;
+        }
+
         if (watcher is null || watcher.Closed || !_watchers.Contains(watcher))
         {
             // The user left while the create was in flight.
@@ -79,7 +84,7 @@ internal sealed partial class WatchStream
             if (watcher.Options.CreatedNotify && !watcher.CreatedDelivered)
             {
                 watcher.CreatedDelivered = true;
-                watcher.TryDeliver(EtcdNet.WatchResponse.From(response, []));
+                watcher.TryDeliver(EtcdNet.WatchResponse.From(response, [], watcher.ReportedId(response.WatchId)));
             }
         }
 
@@ -94,7 +99,7 @@ internal sealed partial class WatchStream
     {
         foreach (var watcher in _byServerId.Values)
         {
-            watcher.TryDeliver(EtcdNet.WatchResponse.From(response, []));
+            watcher.TryDeliver(EtcdNet.WatchResponse.From(response, [], watcher.ReportedId(response.WatchId)));
         }
     }
 
@@ -150,7 +155,7 @@ internal sealed partial class WatchStream
         var next = events.Count > 0
             ? events[^1].Kv.ModRevision + 1
             : Math.Max(watcher.NextRevision, response.Header.Revision + 1); // per-watch progress: everything up to the header was sent
-        if (watcher.TryDeliver(EtcdNet.WatchResponse.From(response, events)))
+        if (watcher.TryDeliver(EtcdNet.WatchResponse.From(response, events, watcher.ReportedId(response.WatchId))))
         {
             watcher.NextRevision = Math.Max(watcher.NextRevision, next);
             return;
@@ -163,5 +168,12 @@ internal sealed partial class WatchStream
         _byServerId.Remove(response.WatchId);
         watcher.ServerId = null;
         Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });
+        if (watcher.CanResumeAfterOverflow)
+        {
+            // The consumer drained the buffer in the meantime and will not ask again: resume now.
+            watcher.Overflowed = false;
+            _pendingCreates.Enqueue(watcher);
+            SendNextCreateLocked();
+        }
     }
 }

@@ -13,9 +13,9 @@ internal sealed partial class WatchStream
     /// <summary>Registers a watch; it is created on the stream in turn.</summary>
     public void Add(Watcher watcher)
     {
-        ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, typeof(EtcdClient));
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
             _watchers.Add(watcher);
             _pendingCreates.Enqueue(watcher);
             SendNextCreateLocked();
@@ -84,6 +84,7 @@ internal sealed partial class WatchStream
         lock (_gate)
         {
             _call = call;
+            _generation++;
             _creating = null;
             _byServerId.Clear();
             _pendingCreates.Clear();
@@ -129,7 +130,8 @@ internal sealed partial class WatchStream
             }
 
             _creating = watcher;
-            Send(call, new WatchRequest { CreateRequest = watcher.CreateRequest() });
+            watcher.CreateSentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            Send(call, new WatchRequest { CreateRequest = watcher.CreateRequest(_generation) });
             return;
         }
     }

@@ -16,6 +16,8 @@ internal sealed partial class WatchStream : IAsyncDisposable
 {
     private static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CreateCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DefaultCreateTimeout = TimeSpan.FromSeconds(30);
 
     private readonly RpcInvoker _invoker;
     private readonly CallHeaders _headers;
@@ -24,6 +26,8 @@ internal sealed partial class WatchStream : IAsyncDisposable
     private readonly object _gate = new();
     private Task? _loop;
     private bool _restartRequested;
+    private bool _disposed;
+    private int _generation;
     private IReadOnlyList<KeyValuePair<string, string>>? _streamMetadata;
     private GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
 
@@ -70,9 +74,14 @@ internal sealed partial class WatchStream : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_shutdown.IsCancellationRequested)
+        lock (_gate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true; // no watch can be added from now on
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
@@ -98,6 +107,11 @@ internal sealed partial class WatchStream : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _loop ??= Task.Run(RunAsync);
             if (_wake.CurrentCount == 0)
             {
@@ -152,10 +166,20 @@ internal sealed partial class WatchStream : IAsyncDisposable
             var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
             Interlocked.Increment(ref _streamsOpened);
             var answered = false;
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(token);
+            using var createMonitor = new Timer(
+                static state =>
+                {
+                    var (stream, stuck) = ((WatchStream, CancellationTokenSource))state!;
+                    stream.CheckCreateDeadline(stuck);
+                },
+                (this, session),
+                CreateCheckInterval,
+                CreateCheckInterval);
             try
             {
                 Attach(call);
-                while (await call.ReadAsync(token).ConfigureAwait(false) is { } response)
+                while (await call.ReadAsync(session.Token).ConfigureAwait(false) is { } response)
                 {
                     if (!answered)
                     {
@@ -177,6 +201,16 @@ internal sealed partial class WatchStream : IAsyncDisposable
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException)
+            {
+                // A create went unanswered too long: the stream is stuck; move to another endpoint.
+                _invoker.Pool.ReportFailure(index);
+            }
+            catch (Exception e) when (e is not GrpcCallException)
+            {
+                // Anything unexpected ends this stream only; the loop reconnects and resumes every watch.
+                _invoker.Pool.ReportFailure(index);
             }
             catch (GrpcCallException failure)
             {
@@ -222,6 +256,29 @@ internal sealed partial class WatchStream : IAsyncDisposable
         }
     }
 
+    /// <summary>Cancels <paramref name="stuck"/> when the create in flight has waited longer than the request timeout.</summary>
+    private void CheckCreateDeadline(CancellationTokenSource stuck)
+    {
+        var timeout = _invoker.RequestTimeout == Timeout.InfiniteTimeSpan ? DefaultCreateTimeout : _invoker.RequestTimeout;
+        bool expired;
+        lock (_gate)
+        {
+            expired = _creating is { CreateSentAt: > 0 } creating && System.Diagnostics.Stopwatch.GetElapsedTime(creating.CreateSentAt) > timeout;
+        }
+
+        if (expired)
+        {
+            try
+            {
+                stuck.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the session already ended
+            }
+        }
+    }
+
     /// <summary>A stream error no reconnect can cure (for example, permission denied for every watch).</summary>
     private static bool IsFatal(GrpcCallException failure)
         => failure.Kind == CallFailureKind.Status && failure.Status.Code is GrpcStatusCode.PermissionDenied or GrpcStatusCode.InvalidArgument or GrpcStatusCode.Unimplemented;
@@ -236,7 +293,7 @@ internal sealed partial class WatchStream : IAsyncDisposable
             {
                 await call.WriteAsync(request, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is GrpcCallException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception)
             {
                 // A failed write aborts the call; the read loop sees that and reconnects.
             }

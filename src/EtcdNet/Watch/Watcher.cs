@@ -39,8 +39,20 @@ internal sealed class Watcher
 
     public bool CreatedDelivered { get; set; }
 
-    /// <summary>True while the server-side watch is stopped because the buffer filled up.</summary>
-    public bool Overflowed { get; set; }
+    private volatile bool _overflowed;
+
+    /// <summary>True while the server-side watch is stopped because the buffer filled up (read by the consumer without the lock).</summary>
+    public bool Overflowed
+    {
+        get => _overflowed;
+        set => _overflowed = value;
+    }
+
+    /// <summary>The stream generation this watch was last created on; a user-chosen ID is sent only on the first create per stream.</summary>
+    public int CreatedOnGeneration { get; set; } = -1;
+
+    /// <summary>Since when its create has been waiting for a reply (Stopwatch ticks), or 0.</summary>
+    public long CreateSentAt { get; set; }
 
     /// <summary>True once the user is done with the watch (or it failed): nothing more is delivered.</summary>
     public bool Closed { get; private set; }
@@ -53,12 +65,26 @@ internal sealed class Watcher
     /// <summary>True when the consumer has drained half the buffer after an overflow: time to re-create the watch.</summary>
     public bool CanResumeAfterOverflow => Overflowed && !Closed && _buffer.Reader.Count <= _capacity / 2;
 
-    public WatchCreateRequest CreateRequest()
+    /// <summary>
+    /// The create request for the current resume point. A user-chosen watch ID goes on the wire only on
+    /// the watch's first create on a stream: the server may still flush events of the cancelled watch
+    /// under that ID, so a re-create on the same stream lets the server choose a fresh one.
+    /// </summary>
+    public WatchCreateRequest CreateRequest(int generation)
     {
         var request = Template.Clone();
         request.StartRevision = NextRevision;
+        if (CreatedOnGeneration == generation)
+        {
+            request.WatchId = 0;
+        }
+
+        CreatedOnGeneration = generation;
         return request;
     }
+
+    /// <summary>The watch ID to report to the user: the one they chose, or the server's.</summary>
+    public long ReportedId(long serverId) => Options.WatchId != 0 ? Options.WatchId : serverId;
 
     /// <summary>Buffers a response for the user; false when the buffer is full.</summary>
     public bool TryDeliver(WatchResponse response) => !Closed && _buffer.Writer.TryWrite(response);
