@@ -16,9 +16,23 @@ internal sealed partial class LeaseKeepAliveManager
         var expired = new List<KeptAliveLease>();
         while (!token.IsCancellationRequested)
         {
-            var wait = Tick(toRenew, expired);
-            toRenew.Clear();
-            expired.Clear();
+            TimeSpan wait;
+            try
+            {
+                wait = Tick(toRenew, expired);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Without the scheduler no lease is renewed or checked: end them all, loudly, rather than silently.
+                Stop(e);
+                break;
+            }
+            finally
+            {
+                toRenew.Clear();
+                expired.Clear();
+            }
+
             try
             {
                 await _schedulerWake.WaitAsync(wait, token).ConfigureAwait(false);

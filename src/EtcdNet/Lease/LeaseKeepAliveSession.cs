@@ -62,7 +62,14 @@ internal sealed class LeaseKeepAliveSession : IAsyncDisposable
         if (Interlocked.CompareExchange(ref _end, (int)reason, (int)SessionEnd.None) == (int)SessionEnd.None)
         {
             _pending.Writer.TryComplete();
-            _cancelled = _cts.CancelAsync();
+            try
+            {
+                _cancelled = _cts.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // DisposeAsync finished first: the session is already torn down.
+            }
         }
     }
 
