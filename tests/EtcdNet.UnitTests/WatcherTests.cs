@@ -16,12 +16,24 @@ public class WatcherTests
     public void Resume_point_starts_at_the_requested_revision_and_is_sent_on_each_create()
     {
         var watcher = NewWatcher(start: 10);
-        Assert.Equal(10, watcher.CreateRequest().StartRevision);
+        Assert.Equal(10, watcher.CreateRequest(generation: 1).StartRevision);
 
         watcher.NextRevision = 25;
 
-        Assert.Equal(25, watcher.CreateRequest().StartRevision);
+        Assert.Equal(25, watcher.CreateRequest(generation: 2).StartRevision);
         Assert.Equal(0, watcher.Template.StartRevision); // the template stays untouched
+    }
+
+    [Fact]
+    public void A_user_watch_id_is_sent_only_on_the_first_create_per_stream()
+    {
+        var options = new WatchOptions { WatchId = 7 };
+        var watcher = new Watcher(WatchRequests.Create("k", options), options);
+
+        Assert.Equal(7, watcher.CreateRequest(generation: 1).WatchId);
+        Assert.Equal(0, watcher.CreateRequest(generation: 1).WatchId); // re-create on the same stream
+        Assert.Equal(7, watcher.CreateRequest(generation: 2).WatchId); // a new stream
+        Assert.Equal(7, watcher.ReportedId(serverId: 3));
     }
 
     [Fact]

@@ -28,13 +28,18 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     internal WatchStream RequireLeaderStream => _requireLeader;
 
     public IAsyncEnumerable<WatchResponse> WatchAsync(EtcdBytes key, WatchOptions? options = null, CancellationToken cancellationToken = default)
+        => WatchAsync(key, options, prefix: null, cancellationToken);
+
+    /// <summary>A watch inside a namespace: keys are prefixed on the way out and stripped from events.</summary>
+    internal IAsyncEnumerable<WatchResponse> WatchAsync(EtcdBytes key, WatchOptions? options, Namespace.KeyPrefix? prefix, CancellationToken cancellationToken)
     {
         options ??= Defaults;
         var template = WatchRequests.Create(key, options); // validate before the enumeration starts
         var largest = template.Clone();
+        prefix?.Apply(largest);
         largest.StartRevision = long.MaxValue;
         Transport.GrpcFrameWriter.MeasureChecked(new Protocol.Rpc.WatchRequest { CreateRequest = largest }, _maxSendMessageSize);
-        return EnumerateAsync(new Watcher(template, options), options.RequireLeader ? _requireLeader : _plain, cancellationToken);
+        return EnumerateAsync(new Watcher(template, options, prefix), options.RequireLeader ? _requireLeader : _plain, cancellationToken);
     }
 
     public Task RequestProgressAsync(CancellationToken cancellationToken = default)

@@ -143,6 +143,7 @@ internal sealed partial class WatchStream
         {
             if (e.Kv.ModRevision >= watcher.NextRevision)
             {
+                watcher.Prefix?.Strip(e);
                 events.Add(new WatchEvent(e));
             }
         }

@@ -12,8 +12,10 @@ internal sealed class Watcher
     private readonly Channel<WatchResponse> _buffer;
     private readonly int _capacity;
 
-    public Watcher(WatchCreateRequest template, WatchOptions options)
+    public Watcher(WatchCreateRequest template, WatchOptions options, Namespace.KeyPrefix? prefix = null)
     {
+        prefix?.Apply(template);
+        Prefix = prefix;
         Template = template;
         Options = options;
         NextRevision = options.StartRevision;
@@ -25,6 +27,9 @@ internal sealed class Watcher
             FullMode = BoundedChannelFullMode.Wait, // TryWrite fails when full; the stream then pauses this watch
         });
     }
+
+    /// <summary>The namespace whose prefix is added to the watched range and stripped from events, if any.</summary>
+    public Namespace.KeyPrefix? Prefix { get; }
 
     /// <summary>The create request without its start revision, which changes on every resume.</summary>
     public WatchCreateRequest Template { get; }
