@@ -10,6 +10,14 @@ namespace EtcdNet.Testing;
 /// <c>127.0.0.1</c> and DNS <c>localhost</c>) and a client certificate signed by the same CA. The
 /// PEM files live in the cluster directory and are deleted with it.
 /// </summary>
+/// <remarks>
+/// For an EtcdNet client, build its <c>EtcdTlsOptions</c> from these:
+/// <c>new EtcdTlsOptions { TrustedCertificateAuthorities = [certificates.CaCertificate], ClientCertificate = certificates.ClientCertificate }</c>,
+/// or from the files as etcdctl takes them:
+/// <c>EtcdTlsOptions.FromPemFiles(certificates.CaCertificatePath, certificates.ClientCertificatePath, certificates.ClientKeyPath)</c>.
+/// <see cref="CreateClientSslOptions"/> gives the same trust as raw <see cref="SslClientAuthenticationOptions"/>,
+/// for other HTTP clients (the launcher's own status probe uses it).
+/// </remarks>
 public sealed class EtcdTestCertificates
 {
     /// <summary>The common name of <see cref="ClientCertificate"/>; etcd takes it as the user name when auth is enabled.</summary>
@@ -42,8 +50,8 @@ public sealed class EtcdTestCertificates
     public string CaCertificatePath { get; }
 
     /// <summary>
-    /// The client certificate with its private key, usable for TLS client authentication (see
-    /// <see cref="CreateClientSslOptions"/>). Its common name is <see cref="ClientCommonName"/>.
+    /// The client certificate with its private key, usable for TLS client authentication (for example as
+    /// <c>EtcdTlsOptions.ClientCertificate</c>). Its common name is <see cref="ClientCommonName"/>.
     /// </summary>
     public X509Certificate2 ClientCertificate { get; }
 
@@ -60,12 +68,13 @@ public sealed class EtcdTestCertificates
     internal string ServerKeyPath { get; }
 
     /// <summary>
-    /// TLS settings for a client of the cluster: the server certificate is accepted only when it chains
-    /// to <see cref="CaCertificate"/> (the system trust store is ignored, revocation is not checked) and
+    /// Raw TLS settings for an HTTP client of the cluster (for EtcdNet, prefer <c>EtcdTlsOptions</c>, see
+    /// the remarks of this class): the server certificate is accepted only when it chains to
+    /// <see cref="CaCertificate"/> (the system trust store is ignored, revocation is not checked) and
     /// matches the host name. Each call returns a new instance.
     /// </summary>
     /// <param name="includeClientCertificate">True to present <see cref="ClientCertificate"/> (needed with <see cref="EtcdClusterOptions.ClientCertAuth"/>).</param>
-    /// <returns>The options, for example for <c>EtcdClientOptions.Tls</c>.</returns>
+    /// <returns>The options, for example for <c>SocketsHttpHandler.SslOptions</c>.</returns>
     public SslClientAuthenticationOptions CreateClientSslOptions(bool includeClientCertificate = false)
     {
         var options = new SslClientAuthenticationOptions

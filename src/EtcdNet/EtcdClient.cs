@@ -26,6 +26,9 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     private readonly RpcInvoker _invoker;
     private readonly WatchClient _watch;
     private readonly LeaseClient _lease;
+    private readonly LockClient _lock;
+    private readonly ElectionClient _election;
+    private readonly Namespace.KeyPrefix? _prefix;
     private int _disposed;
 
     /// <summary>Creates a client. No connection is made until the first call.</summary>
@@ -37,21 +40,24 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         options.Validate();
         Options = options;
         var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse));
-        _transport = new GrpcTransport(new TransportSettings(
-            options.DialTimeout, options.KeepAliveTime, options.KeepAliveTimeout,
-            options.MaxSendMessageSize, options.MaxReceiveMessageSize, options.Tls, UserAgent));
+        _transport = new GrpcTransport(TransportSettings.From(options, UserAgent));
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
         {
             Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,
         };
-        Kv = new KvClient(_invoker);
+        _prefix = string.IsNullOrEmpty(options.Namespace) ? null : new Namespace.KeyPrefix(System.Text.Encoding.UTF8.GetBytes(options.Namespace));
+        Kv = new KvClient(_invoker, options.DefaultTtl, _prefix);
         _lease = new LeaseClient(_invoker);
         _watch = new WatchClient(_invoker);
+        Watch = _prefix is null ? _watch : new Namespace.NamespacedWatchClient(_watch, _prefix);
         Cluster = new ClusterClient(_invoker);
         Maintenance = new MaintenanceClient(_invoker);
         Auth = new AuthClient(_invoker);
-        Lock = new LockClient(_invoker);
-        Election = new ElectionClient(_invoker);
+        _lock = new LockClient(_invoker);
+        _election = new ElectionClient(_invoker);
+        Lock = _prefix is null ? _lock : new Namespace.NamespacedLockClient(_lock, _prefix);
+        Election = _prefix is null ? _election : new Namespace.NamespacedElectionClient(_election, _prefix);
+        StartAutoSync();
     }
 
     /// <summary>Creates a client for the given endpoints with default options.</summary>
@@ -71,7 +77,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     public ILeaseClient Lease => _lease;
 
     /// <summary>The watch API.</summary>
-    public IWatchClient Watch => _watch;
+    public IWatchClient Watch { get; }
 
     internal WatchClient WatchInternals => _watch;
 
@@ -100,6 +106,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await StopAutoSyncAsync().ConfigureAwait(false);
             await _watch.DisposeAsync().ConfigureAwait(false);
             await _lease.DisposeAsync().ConfigureAwait(false);
             _transport.Dispose();
@@ -114,6 +121,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _ = StopAutoSyncAsync().AsTask();
             _ = _watch.DisposeAsync().AsTask();
             _ = _lease.DisposeAsync().AsTask();
             _transport.Dispose();

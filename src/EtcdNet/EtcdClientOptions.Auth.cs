@@ -39,6 +39,9 @@ public sealed partial record EtcdClientOptions
         builder.Append(", MaxReceiveMessageSize = ").Append(MaxReceiveMessageSize);
         builder.Append(", MaxAttempts = ").Append(MaxAttempts);
         builder.Append(", Tls = ").Append(Tls is null ? "null" : "set");
+        builder.Append(", AutoSyncInterval = ").Append(AutoSyncInterval?.ToString() ?? "null");
+        builder.Append(", DefaultTtl = ").Append(DefaultTtl?.ToString() ?? "null");
+        builder.Append(", Namespace = ").Append(Namespace ?? "null");
         builder.Append(", Username = ").Append(Username ?? "null");
         builder.Append(", Password = ").Append(Password is null ? "null" : "***");
         return true;

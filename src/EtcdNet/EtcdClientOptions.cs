@@ -1,5 +1,3 @@
-using System.Net.Security;
-
 namespace EtcdNet;
 
 /// <summary>Settings of an <see cref="EtcdClient"/>. Every property has a documented default.</summary>
@@ -48,8 +46,11 @@ public sealed partial record EtcdClientOptions
     /// </summary>
     public int MaxAttempts { get; init; } = 10;
 
-    /// <summary>TLS settings for <c>https://</c> endpoints (certificates, validation). Default: null, the system's trust store.</summary>
-    public SslClientAuthenticationOptions? Tls { get; init; }
+    /// <summary>
+    /// TLS settings for <c>https://</c> endpoints: trusted CAs, client certificate, server name, or (insecure)
+    /// no verification; see docs/tls.md. Default: null, the system's trust store.
+    /// </summary>
+    public EtcdTlsOptions? Tls { get; init; }
 
     internal void Validate()
     {

@@ -1,78 +1,143 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using EtcdNet.IntegrationTests.Infrastructure;
 using EtcdNet.Testing;
 
 namespace EtcdNet.IntegrationTests;
 
-/// <summary>The client over https:// against real etcd members serving TLS with the launcher's throwaway certificates.</summary>
-public sealed class TlsTests(ITestOutputHelper output)
+/// <summary>
+/// The client over https:// with <see cref="EtcdTlsOptions"/> against real etcd members serving TLS
+/// with the launcher's throwaway certificates (server certificate for IP 127.0.0.1 and DNS localhost).
+/// </summary>
+public sealed class TlsTests(TlsTests.Clusters clusters, ITestOutputHelper output) : IClassFixture<TlsTests.Clusters>, IDisposable
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task Https_PutAndGet_WorkOverTls()
-    {
-        await using var cluster = await StartClusterAsync(clientCertAuth: false);
-        await using var logWriter = new LogsOnDispose(cluster, output);
-        var certificates = Assert.IsType<EtcdTestCertificates>(cluster.Certificates);
-        await using var client = CreateClient(cluster.ClientUrls, certificates.CreateClientSslOptions());
+    private readonly long _tlsMark = clusters.Tls.LogMark;
+    private readonly long _mtlsMark = clusters.Mtls.LogMark;
 
+    private EtcdTestCertificates Certificates => clusters.Tls.Certificates!;
+
+    public void Dispose()
+    {
+        output.WriteLine(clusters.Tls.LogsSince(_tlsMark));
+        output.WriteLine(clusters.Mtls.LogsSince(_mtlsMark));
+    }
+
+    [Fact]
+    public async Task TrustingTheClusterCa_FromPemFile_PutGetAndWatchWork()
+    {
+        var tls = EtcdTlsOptions.FromPemFiles(Certificates.CaCertificatePath);
+        await using var client = CreateClient(clusters.Tls.ClientUrls, tls);
+
+        await using var watch = await WatchRecorder.StartAsync(client, "tls-key");
         await client.PutAsync("tls-key", "tls-value");
         var get = await client.GetAsync("tls-key");
 
         Assert.Equal("tls-value", Assert.Single(get.Kvs).ValueString);
-        var endpoint = new Uri(Assert.Single(cluster.ClientUrls));
-        Assert.Equal(Uri.UriSchemeHttps, endpoint.Scheme);
-        Assert.Equal(cluster.Members[0].ClientUrl, endpoint.GetLeftPart(UriPartial.Authority));
-        Assert.StartsWith("https://", cluster.Members[0].MetricsUrl, StringComparison.Ordinal);
-        Assert.Same(cluster.Members[0], await cluster.GetLeaderAsync()); // the launcher's status probe works over https
+        Assert.Equal("tls-value", Assert.Single(await watch.EventsAsync(1)).Kv.ValueString);
+        Assert.Equal(Uri.UriSchemeHttps, new Uri(clusters.Tls.ClientUrls[0]).Scheme);
     }
 
     [Fact]
-    public async Task Https_UntrustedServerCertificate_FailsWithClearError()
+    public async Task SystemTrustStore_UntrustedServer_FailsPromptlyNamingTheCause()
     {
-        await using var cluster = await StartClusterAsync(clientCertAuth: false);
-        await using var logWriter = new LogsOnDispose(cluster, output);
-        await using var client = CreateClient(cluster.ClientUrls, tls: null); // the system trust store does not know our CA
+        await using var client = CreateClient(clusters.Tls.ClientUrls, tls: null); // the system trust store does not know our CA
 
         var error = await FailsWithinAsync(Prompt, () => client.GetAsync("k"));
 
         var unavailable = Assert.IsType<EtcdUnavailableException>(error);
-        Assert.Contains("TLS", unavailable.Message, StringComparison.Ordinal);
-        Assert.Contains(cluster.ClientUrls[0], unavailable.Message, StringComparison.Ordinal);
-        Assert.Equal(cluster.ClientUrls[0], Assert.Single(unavailable.Failures).Endpoint);
+        Assert.Contains("the server certificate is not trusted", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("system trust store", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains(clusters.Tls.ClientUrls[0], unavailable.Message, StringComparison.Ordinal);
+        Assert.Equal(clusters.Tls.ClientUrls[0], Assert.Single(unavailable.Failures).Endpoint);
     }
 
     [Fact]
-    public async Task Https_ClientCertificateRequired_WorksWithCertAndFailsWithout()
+    public async Task WrongCa_FailsPromptlyNamingTheUntrustedCertificate()
     {
-        await using var cluster = await StartClusterAsync(clientCertAuth: true);
-        await using var logWriter = new LogsOnDispose(cluster, output);
-        var certificates = Assert.IsType<EtcdTestCertificates>(cluster.Certificates);
-        await using var withCertificate = CreateClient(cluster.ClientUrls, certificates.CreateClientSslOptions(includeClientCertificate: true));
-        await using var withoutCertificate = CreateClient(cluster.ClientUrls, certificates.CreateClientSslOptions());
+        using var otherCa = CreateThrowawayCa();
+        await using var client = CreateClient(clusters.Tls.ClientUrls, new EtcdTlsOptions { TrustedCertificateAuthorities = [otherCa] });
+
+        var error = await FailsWithinAsync(Prompt, () => client.PutAsync("k", "v"));
+
+        var unavailable = Assert.IsType<EtcdUnavailableException>(error);
+        Assert.Contains("the server certificate is not trusted: it does not chain to a certificate authority in EtcdTlsOptions.TrustedCertificateAuthorities", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("EtcdNet.Testing throwaway CA", unavailable.Message, StringComparison.Ordinal); // the certificate's issuer
+        Assert.Equal(GrpcStatusCode.Unavailable, unavailable.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClientCertificateRequired_WorksWithCertificateFromPemFiles_FailsPromptlyWithout()
+    {
+        var mtls = clusters.Mtls.Certificates!;
+        await using var withCertificate = CreateClient(clusters.Mtls.ClientUrls, EtcdTlsOptions.FromPemFiles(mtls.CaCertificatePath, mtls.ClientCertificatePath, mtls.ClientKeyPath));
+        await using var withoutCertificate = CreateClient(clusters.Mtls.ClientUrls, new EtcdTlsOptions { TrustedCertificateAuthorities = [mtls.CaCertificate] });
 
         await withCertificate.PutAsync("mtls-key", "mtls-value");
         var get = await withCertificate.GetAsync("mtls-key");
-        var leader = await cluster.GetLeaderAsync(); // the launcher's status probe presents the client certificate
         var error = await FailsWithinAsync(Prompt, () => withoutCertificate.GetAsync("mtls-key"));
 
         Assert.Equal("mtls-value", Assert.Single(get.Kvs).ValueString);
-        Assert.Same(cluster.Members[0], leader);
-        AssertConnectionFailure(error, cluster.ClientUrls[0]);
+        AssertConnectionFailure(error, clusters.Mtls.ClientUrls[0]);
         Assert.IsType<EtcdUnavailableException>(error);
-        Assert.Contains("client certificates", error.Message, StringComparison.Ordinal);
+        Assert.Contains("client certificate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerNameMismatch_FailsPromptlyNamingTheName()
+    {
+        var tls = new EtcdTlsOptions { TrustedCertificateAuthorities = [Certificates.CaCertificate], ServerName = "wrong.example" };
+        await using var client = CreateClient(clusters.Tls.ClientUrls, tls);
+
+        var error = await FailsWithinAsync(Prompt, () => client.GetAsync("k"));
+
+        var unavailable = Assert.IsType<EtcdUnavailableException>(error);
+        Assert.Contains("the server certificate does not match the name 'wrong.example' (EtcdTlsOptions.ServerName)", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("valid for localhost, 127.0.0.1", unavailable.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerNameLocalhost_WorksAgainstTheIpEndpoint_ForUnaryAndStreamingCalls()
+    {
+        var endpoint = Assert.Single(clusters.Tls.ClientUrls);
+        Assert.StartsWith("https://127.0.0.1:", endpoint, StringComparison.Ordinal);
+        var tls = new EtcdTlsOptions { TrustedCertificateAuthorities = [Certificates.CaCertificate], ServerName = "localhost" };
+        await using var client = CreateClient([endpoint], tls);
+
+        await using var watch = await WatchRecorder.StartAsync(client, "sni-key");
+        await client.PutAsync("sni-key", "v");
+
+        Assert.Equal("v", Assert.Single((await client.GetAsync("sni-key")).Kvs).ValueString);
+        Assert.Equal("v", Assert.Single(await watch.EventsAsync(1)).Kv.ValueString);
+    }
+
+    [Fact]
+    public async Task SkipServerCertificateValidation_WorksWithAnUntrustedServer()
+    {
+        using var otherCa = CreateThrowawayCa();
+        await using var nothingTrusted = CreateClient(clusters.Tls.ClientUrls, new EtcdTlsOptions { SkipServerCertificateValidation = true });
+        await using var wrongCaAndName = CreateClient(clusters.Tls.ClientUrls, new EtcdTlsOptions
+        {
+            SkipServerCertificateValidation = true,
+            TrustedCertificateAuthorities = [otherCa],
+            ServerName = "wrong.example",
+        });
+
+        await nothingTrusted.PutAsync("insecure-key", "v");
+
+        Assert.Equal("v", Assert.Single((await wrongCaAndName.GetAsync("insecure-key")).Kvs).ValueString);
     }
 
     [Fact]
     public async Task PlainHttpClient_AgainstTlsServer_GivesClearError()
     {
-        await using var cluster = await StartClusterAsync(clientCertAuth: false);
-        await using var logWriter = new LogsOnDispose(cluster, output);
-        var plainUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{cluster.Members[0].ClientPort}");
+        var plainUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{clusters.Tls.Members[0].ClientPort}");
         await using var client = CreateClient([plainUrl], tls: null);
 
         var error = await FailsWithinAsync(Prompt, () => client.GetAsync("k"));
@@ -81,11 +146,36 @@ public sealed class TlsTests(ITestOutputHelper output)
         Assert.Contains("use https://", error.Message, StringComparison.Ordinal);
     }
 
-    private static Task<EtcdCluster> StartClusterAsync(bool clientCertAuth) =>
-        EtcdCluster.StartAsync(new EtcdClusterOptions { Members = 1, Tls = true, ClientCertAuth = clientCertAuth });
+    [Fact]
+    public async Task TheLaunchersStatusProbe_WorksOverTlsAndMtls()
+    {
+        Assert.StartsWith("https://", clusters.Tls.Members[0].MetricsUrl, StringComparison.Ordinal);
+        Assert.Same(clusters.Tls.Members[0], await clusters.Tls.GetLeaderAsync());
+        Assert.Same(clusters.Mtls.Members[0], await clusters.Mtls.GetLeaderAsync()); // presents the client certificate
+    }
 
-    private static EtcdClient CreateClient(IReadOnlyList<string> endpoints, SslClientAuthenticationOptions? tls) =>
-        new(new EtcdClientOptions { Endpoints = endpoints, Tls = tls, DialTimeout = TimeSpan.FromSeconds(2), RequestTimeout = RequestTimeout });
+    private static EtcdClient CreateClient(IReadOnlyList<string> endpoints, EtcdTlsOptions? tls)
+    {
+        var options = new EtcdClientOptions { Endpoints = endpoints, DialTimeout = TimeSpan.FromSeconds(2), RequestTimeout = RequestTimeout };
+        return new(options with { Tls = tls ?? options.Tls });
+    }
+
+    // Until EtcdClientOptions.Tls is typed EtcdTlsOptions?, it takes the SslClientAuthenticationOptions the
+    // EtcdTlsOptions stand for (null standing for new EtcdTlsOptions(), as TransportSettings.From does);
+    // overload resolution on the property's type picks the right form, so this compiles before and after
+    // that change (delete the first overload afterwards).
+
+
+    /// <summary>A self-signed CA that signed nothing the cluster uses.</summary>
+    private static X509Certificate2 CreateThrowawayCa()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Some other CA, O=EtcdNet tests", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
+        using var withKey = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadCertificate(withKey.RawData);
+    }
 
     /// <summary>
     /// The client's typed "cannot talk to this endpoint" failure: depending on how the connection
@@ -116,13 +206,38 @@ public sealed class TlsTests(ITestOutputHelper output)
         return error;
     }
 
-    /// <summary>Writes the cluster's recent log lines to the test output; declare it after the cluster so it runs before the cluster is disposed.</summary>
-    private sealed class LogsOnDispose(EtcdCluster cluster, ITestOutputHelper output) : IAsyncDisposable
+    /// <summary>Two single-member TLS clusters shared by the tests: one plain TLS, one requiring client certificates.</summary>
+    public sealed class Clusters : IAsyncLifetime
     {
-        public ValueTask DisposeAsync()
+        public EtcdCluster Tls { get; private set; } = null!;
+
+        public EtcdCluster Mtls { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            output.WriteLine(cluster.RecentLogs());
-            return ValueTask.CompletedTask;
+            var tls = EtcdCluster.StartAsync(new EtcdClusterOptions { Tls = true });
+            var mtls = EtcdCluster.StartAsync(new EtcdClusterOptions { Tls = true, ClientCertAuth = true });
+            try
+            {
+                Tls = await tls;
+            }
+            finally
+            {
+                Mtls = await mtls;
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Tls is not null)
+            {
+                await Tls.DisposeAsync();
+            }
+
+            if (Mtls is not null)
+            {
+                await Mtls.DisposeAsync();
+            }
         }
     }
 }

@@ -36,6 +36,11 @@ internal static class OpRequests
     public static PutRequest Put(EtcdBytes key, EtcdBytes value, PutOptions? options)
     {
         options ??= Defaults.Put;
+        if (options.Ttl is not null)
+        {
+            throw new ArgumentException("PutOptions.Ttl needs PutAsync (it grants a lease first); in an Op or a transaction, grant a lease and set Lease.", nameof(options));
+        }
+
         return new PutRequest
         {
             Key = key.ToByteString(),

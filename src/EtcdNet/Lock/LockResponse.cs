@@ -11,6 +11,16 @@ public sealed class LockResponse
         _key = response.Key;
     }
 
+    private LockResponse(ResponseHeader header, Google.Protobuf.ByteString key)
+    {
+        Header = header;
+        _key = key;
+    }
+
+    /// <summary>The same response as seen inside a namespace: the key without the prefix.</summary>
+    internal LockResponse WithoutPrefix(int prefixLength)
+        => new(Header, Google.Protobuf.UnsafeByteOperations.UnsafeWrap(_key.Memory[prefixLength..]));
+
     /// <summary>The response header.</summary>
     public ResponseHeader Header { get; }
 

@@ -34,6 +34,14 @@ public sealed class KeyValue
     /// <summary>Returns <c>key : value</c> decoded as UTF-8.</summary>
     public override string ToString() => $"{KeyString} : {ValueString}";
 
+    /// <summary>The same key-value as seen inside a namespace: the key without the prefix.</summary>
+    internal KeyValue WithoutPrefix(Namespace.KeyPrefix prefix)
+    {
+        var copy = _kv.Clone();
+        prefix.Strip(copy);
+        return new KeyValue(copy);
+    }
+
     internal static IReadOnlyList<KeyValue> Wrap(IList<Protocol.Mvcc.KeyValue> kvs)
     {
         if (kvs.Count == 0)

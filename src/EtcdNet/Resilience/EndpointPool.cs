@@ -8,29 +8,46 @@ namespace EtcdNet.Resilience;
 /// endpoint that fails is set aside for a jittered, growing backoff and used again afterwards
 /// (or earlier, when every endpoint is set aside).
 /// </summary>
+/// <remarks>
+/// The set can be replaced at run time (<see cref="Replace"/>). Each endpoint has a slot number
+/// (0 to 63) that is its index in <see cref="Pick"/>, the report methods and the avoid masks. An
+/// endpoint that stays keeps its slot and its health; a new one gets a free slot, preferably one
+/// that has been free the longest, so an index held by a call in flight rarely names another
+/// endpoint. Reports for a slot that is now empty are ignored. Readers work on an immutable
+/// snapshot and never lock.
+/// </remarks>
 internal sealed class EndpointPool
 {
+    /// <summary>The most endpoints a pool holds (one bit each in a <see cref="ulong"/> mask).</summary>
+    public const int MaxEndpoints = 64;
+
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    private readonly Entry[] _entries;
+    private readonly Lock _replaceLock = new();
+    private readonly long[] _slotFreedAt = new long[MaxEndpoints]; // replacement number when each slot was last emptied; guarded by _replaceLock
+    private long _replacements;
+    private volatile EndpointSet _set;
     private int _cursor = -1;
 
     public EndpointPool(IEnumerable<GrpcEndpoint> endpoints)
     {
-        _entries = endpoints.Select((e, i) => new Entry(e, i)).ToArray();
-        if (_entries.Length is 0 or > 64)
-        {
-            throw new ArgumentException("Between 1 and 64 endpoints are supported.", nameof(endpoints));
-        }
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var list = endpoints.ToArray();
+        CheckCount(list.Length, nameof(endpoints));
+        _set = new EndpointSet(list.Select((e, i) => new Entry(e, i)).ToArray());
     }
 
-    public int Count => _entries.Length;
+    public int Count => _set.Entries.Length;
 
-    /// <summary>A bit mask with one bit set for every endpoint.</summary>
-    public ulong AllMask => _entries.Length == 64 ? ulong.MaxValue : (1UL << _entries.Length) - 1;
+    /// <summary>A bit mask with one bit set for every endpoint's slot.</summary>
+    public ulong AllMask => _set.Mask;
 
-    public IEnumerable<GrpcEndpoint> Endpoints => _entries.Select(e => e.Endpoint);
+    /// <summary>The current endpoints, in the order they were given.</summary>
+    public IEnumerable<GrpcEndpoint> Endpoints => _set.Entries.Select(e => e.Endpoint);
+
+    /// <summary>How many times <see cref="Replace"/> changed the set.</summary>
+    public long Version => Interlocked.Read(ref _replacements);
 
     /// <summary>
     /// Picks the next endpoint: round robin over healthy ones not in <paramref name="avoid"/>;
@@ -38,12 +55,13 @@ internal sealed class EndpointPool
     /// </summary>
     public (GrpcEndpoint Endpoint, int Index) Pick(ulong avoid = 0)
     {
+        var entries = _set.Entries;
         var now = Stopwatch.GetTimestamp();
-        var start = (int)((uint)Interlocked.Increment(ref _cursor) % (uint)_entries.Length);
+        var start = (int)((uint)Interlocked.Increment(ref _cursor) % (uint)entries.Length);
         Entry? best = null;
-        for (var i = 0; i < _entries.Length; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var entry = _entries[(start + i) % _entries.Length];
+            var entry = entries[(start + i) % entries.Length];
             var avoided = (avoid & (1UL << entry.Index)) != 0;
             var healthy = Volatile.Read(ref entry.SetAsideUntil) <= now;
             if (healthy && !avoided)
@@ -62,8 +80,7 @@ internal sealed class EndpointPool
 
     public void ReportSuccess(int index)
     {
-        var entry = _entries[index];
-        if (Volatile.Read(ref entry.Failures) != 0)
+        if (_set.Find(index) is { } entry && Volatile.Read(ref entry.Failures) != 0)
         {
             Volatile.Write(ref entry.Failures, 0);
             Volatile.Write(ref entry.SetAsideUntil, 0);
@@ -72,18 +89,107 @@ internal sealed class EndpointPool
 
     public void ReportFailure(int index)
     {
-        var entry = _entries[index];
+        if (_set.Find(index) is not { } entry)
+        {
+            return; // the endpoint was removed meanwhile
+        }
+
         var failures = Interlocked.Increment(ref entry.Failures);
         var backoff = Backoff.Exponential(MinBackoff, MaxBackoff, failures - 1);
         Volatile.Write(ref entry.SetAsideUntil, Stopwatch.GetTimestamp() + (long)(backoff.TotalSeconds * Stopwatch.Frequency));
     }
 
-    /// <summary>True when the endpoint is currently set aside.</summary>
-    public bool IsSetAside(int index) => Volatile.Read(ref _entries[index].SetAsideUntil) > Stopwatch.GetTimestamp();
+    /// <summary>True when the endpoint is currently set aside (false for an empty slot).</summary>
+    public bool IsSetAside(int index) => _set.Find(index) is { } entry && Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp();
+
+    /// <summary>The pool's endpoint with the same scheme, host and port as <paramref name="endpoint"/>, or null.</summary>
+    public GrpcEndpoint? Find(GrpcEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return Array.Find(_set.Entries, e => e.Endpoint.BaseUri == endpoint.BaseUri)?.Endpoint;
+    }
+
+    /// <summary>
+    /// Replaces the endpoints. Endpoints are matched by scheme, host and port: one that stays keeps
+    /// its slot, its health and what is known about it; duplicates are dropped. Calls in flight go on.
+    /// </summary>
+    /// <returns>False when the set (and its order) did not change.</returns>
+    /// <exception cref="ArgumentException">No endpoint, or more than <see cref="MaxEndpoints"/>.</exception>
+    public bool Replace(IEnumerable<GrpcEndpoint> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var wanted = endpoints.DistinctBy(e => e.BaseUri).ToArray();
+        CheckCount(wanted.Length, nameof(endpoints));
+        lock (_replaceLock)
+        {
+            var current = _set;
+            var unused = current.Entries.ToList();
+            var next = new Entry?[wanted.Length];
+            var occupied = 0UL;
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                var match = unused.Find(e => e.Endpoint.BaseUri == wanted[i].BaseUri);
+                if (match is not null)
+                {
+                    unused.Remove(match);
+                    next[i] = match;
+                    occupied |= 1UL << match.Index;
+                }
+            }
+
+            if (unused.Count == 0 && next.SequenceEqual(current.Entries))
+            {
+                return false;
+            }
+
+            var replacement = _replacements + 1;
+            foreach (var removed in unused)
+            {
+                _slotFreedAt[removed.Index] = replacement;
+            }
+
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                if (next[i] is null)
+                {
+                    var slot = LongestFreeSlot(occupied);
+                    occupied |= 1UL << slot;
+                    next[i] = new Entry(wanted[i], slot);
+                }
+            }
+
+            _set = new EndpointSet(next!);
+            Interlocked.Exchange(ref _replacements, replacement);
+            return true;
+        }
+    }
+
+    private static void CheckCount(int count, string paramName)
+    {
+        if (count is 0 or > MaxEndpoints)
+        {
+            throw new ArgumentException($"Between 1 and {MaxEndpoints} endpoints are supported.", paramName);
+        }
+    }
 
     // Lower is better: not avoided first, then the earliest end of backoff.
     private static (int Avoided, long Until) Rank(Entry entry, ulong avoid)
         => ((avoid & (1UL << entry.Index)) != 0 ? 1 : 0, Volatile.Read(ref entry.SetAsideUntil));
+
+    // The free slot emptied longest ago (never used counts as oldest), lowest number first.
+    private int LongestFreeSlot(ulong occupied)
+    {
+        var best = -1;
+        for (var slot = 0; slot < MaxEndpoints; slot++)
+        {
+            if ((occupied & (1UL << slot)) == 0 && (best < 0 || _slotFreedAt[slot] < _slotFreedAt[best]))
+            {
+                best = slot;
+            }
+        }
+
+        return best; // at most 64 endpoints, so a slot is always free
+    }
 
     private sealed class Entry(GrpcEndpoint endpoint, int index)
     {
@@ -91,5 +197,27 @@ internal sealed class EndpointPool
         public readonly int Index = index;
         public long SetAsideUntil;
         public int Failures;
+    }
+
+    /// <summary>One immutable endpoint set: the entries in order, and by slot.</summary>
+    private sealed class EndpointSet
+    {
+        private readonly Entry?[] _bySlot = new Entry?[MaxEndpoints];
+
+        public EndpointSet(Entry[] entries)
+        {
+            Entries = entries;
+            foreach (var entry in entries)
+            {
+                _bySlot[entry.Index] = entry;
+                Mask |= 1UL << entry.Index;
+            }
+        }
+
+        public Entry[] Entries { get; }
+
+        public ulong Mask { get; }
+
+        public Entry? Find(int index) => (uint)index < MaxEndpoints ? _bySlot[index] : null;
     }
 }

@@ -33,11 +33,13 @@ internal static class GrpcFailureMapper
 
         if (endpoint.IsTls && !endpoint.SpokeGrpc && IsTlsFailure(exception))
         {
-            // The server refused the TLS session (with TLS 1.3 a rejected client certificate arrives as
-            // an alert after the handshake). No request reached etcd.
-            return new(new GrpcStatus(GrpcStatusCode.Unavailable,
-                    $"the TLS connection to {endpoint} failed: {Describe(exception)}. If the server requires client certificates (--client-cert-auth), set them in EtcdClientOptions.Tls."),
-                CallFailureKind.Connect, false, endpoint.Address, exception);
+            // The TLS session failed or was refused (with TLS 1.3 a rejected client certificate arrives
+            // as an alert after the handshake). No request reached etcd.
+            var rejected = Find<System.Security.Authentication.AuthenticationException>(exception);
+            var message = rejected is not null && rejected.Message.StartsWith("the server certificate", StringComparison.Ordinal)
+                ? $"the TLS connection to {endpoint} failed: {rejected.Message}"
+                : $"the TLS connection to {endpoint} failed: {Describe(exception)}. If the server requires client certificates (--client-cert-auth), set EtcdTlsOptions.ClientCertificate to one signed by a CA it trusts.";
+            return new(new GrpcStatus(GrpcStatusCode.Unavailable, message), CallFailureKind.Connect, false, endpoint.Address, exception);
         }
 
         var protocolError = Find<HttpProtocolException>(exception);

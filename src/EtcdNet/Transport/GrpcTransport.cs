@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using Google.Protobuf;
@@ -13,6 +14,8 @@ namespace EtcdNet.Transport;
 internal sealed class GrpcTransport : IDisposable
 {
     private readonly HttpMessageInvoker _invoker;
+    private readonly string? _tlsServerName;
+    private readonly ConcurrentDictionary<int, string> _tlsHostHeaders = new();
     private volatile bool _disposed;
 
     public GrpcTransport(TransportSettings settings)
@@ -36,6 +39,10 @@ internal sealed class GrpcTransport : IDisposable
         if (settings.Ssl is { } ssl)
         {
             handler.SslOptions = ssl;
+            // SocketsHttpHandler replaces SslOptions.TargetHost with the request's host (the Host header,
+            // else the URI host): to verify and send (SNI) another server name, requests carry it as Host.
+            _tlsServerName = string.IsNullOrEmpty(ssl.TargetHost) ? null
+                : Uri.CheckHostName(ssl.TargetHost) == UriHostNameType.IPv6 ? $"[{ssl.TargetHost}]" : ssl.TargetHost;
         }
 
         _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
@@ -106,6 +113,11 @@ internal sealed class GrpcTransport : IDisposable
             Content = content,
         };
         request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        if (_tlsServerName is not null && endpoint.IsTls)
+        {
+            request.Headers.Host = _tlsHostHeaders.GetOrAdd(endpoint.BaseUri.Port, static (port, name) => $"{name}:{port}", _tlsServerName);
+        }
+
         headers.ApplyTo(request);
         return request;
     }

@@ -1,0 +1,76 @@
+using EtcdNet.Errors;
+using EtcdNet.Protocol.Rpc;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+
+namespace EtcdNet.Maintenance;
+
+/// <summary>
+/// Streams a Snapshot call into a destination stream message by message, never holding more than
+/// one message. An endpoint that fails before the first byte was written is set aside and the next
+/// one tried (Snapshot is repeatable); a failure after that ends the call.
+/// </summary>
+internal static class SnapshotDownload
+{
+    public static async Task<SnapshotResult> RunAsync(RpcInvoker invoker, Stream destination, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pool = invoker.Pool;
+        var failures = new List<EndpointFailure>();
+        var tried = 0UL;
+        while (true)
+        {
+            var (endpoint, index) = pool.Pick(tried);
+            long written = 0;
+            try
+            {
+                var header = default(ResponseHeader);
+                var headers = await invoker.StreamHeadersAsync(CallHeaders.None, cancellationToken).ConfigureAwait(false);
+                var call = invoker.Transport.StartStreaming(endpoint, MaintenanceMethods.Snapshot, new SnapshotRequest(), headers, cancellationToken);
+                await using (call.ConfigureAwait(false))
+                {
+                    while (await call.ReadAsync(cancellationToken).ConfigureAwait(false) is { } message)
+                    {
+                        if (header == default && message.Header is not null)
+                        {
+                            header = ResponseHeader.From(message.Header);
+                        }
+
+                        if (!message.Blob.IsEmpty)
+                        {
+                            await destination.WriteAsync(message.Blob.Memory, cancellationToken).ConfigureAwait(false);
+                            written += message.Blob.Length;
+                        }
+                    }
+                }
+
+                pool.ReportSuccess(index);
+                return new SnapshotResult(header, written, endpoint.Address);
+            }
+            catch (GrpcCallException failure)
+            {
+                if (failure.Kind != CallFailureKind.Status)
+                {
+                    pool.ReportFailure(index);
+                }
+
+                failures.Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
+                tried |= 1UL << index;
+                var retry = written == 0 && RetryPolicy.Decide(failure, repeatable: true) == RetryDecision.TryAnotherEndpoint;
+                if (!retry)
+                {
+                    throw EtcdErrorMapper.ToPublic(failure, Timeout.InfiniteTimeSpan, repeatable: true);
+                }
+
+                if ((tried & pool.AllMask) == pool.AllMask || failures.Count >= EndpointPool.MaxEndpoints)
+                {
+                    throw EtcdErrorMapper.NoEndpoint(failures); // every endpoint failed once
+                }
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException("The etcd snapshot was cancelled.", e, cancellationToken);
+            }
+        }
+    }
+}
