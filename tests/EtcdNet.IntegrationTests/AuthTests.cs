@@ -162,4 +162,30 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(messages, m => Assert.DoesNotContain(AlicePassword, m, StringComparison.Ordinal));
         Assert.All(messages, m => Assert.DoesNotContain(token, m, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheToken_NeverReachesAPeerThatHasNotAnsweredAsEtcd()
+    {
+        await StartWithAuthAsync();
+        var paths = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var tokens = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var (port, server) = await NotEtcdServers.StartHttp2Async(200, paths, tokens);
+        await using (server)
+        {
+            await using var alice = new EtcdClient(new EtcdClientOptions
+            {
+                Endpoints = [$"http://127.0.0.1:{port}", _cluster.ClientUrls[0]],
+                Username = "alice",
+                Password = AlicePassword,
+            });
+
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal("v", (await alice.GetAsync("ro/existing")).Kvs[0].ValueString);
+            }
+
+            Assert.NotEmpty(paths); // round robin did try the impostor
+            Assert.Empty(tokens);   // but only with the tokenless check
+        }
+    }
 }

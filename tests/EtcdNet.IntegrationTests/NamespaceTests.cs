@@ -90,4 +90,19 @@ public sealed class NamespaceTests(SingleMemberFixture fixture, ITestOutputHelpe
         Assert.Equal("k", (await scoped.GetAsync("k")).Kvs[0].KeyString);
         Assert.Equal("v", (await Client.GetAsync(Key("opt/k"))).Kvs[0].ValueString);
     }
+
+    [Fact]
+    public async Task ConveniencesOnAView_StayInsideTheNamespace_WithTheirTtl()
+    {
+        var ns = Client.WithNamespace(Key("conv/"));
+
+        Assert.True(await ns.PutIfAbsentAsync("k", "v", new PutOptions { Ttl = TimeSpan.FromSeconds(30) }));
+        Assert.False(await ns.PutIfAbsentAsync("k", "other"));
+
+        var stored = Assert.Single((await Client.GetAsync(Key("conv/k"))).Kvs);
+        Assert.Equal("v", stored.ValueString);
+        Assert.NotEqual(0, stored.Lease);
+        await ns.PutAsync("dir/x", "1");
+        Assert.Equal(["dir/x"], (await ns.ReadDirAsync("dir")).Kvs.Select(kv => kv.KeyString));
+    }
 }

@@ -16,7 +16,8 @@ internal static class EndpointSync
     {
         var list = await invoker.UnaryAsync(ClusterMethods.MemberList, new MemberListRequest(), cancellationToken).ConfigureAwait(false);
         var endpoints = new List<GrpcEndpoint>();
-        foreach (var url in list.Members.Where(m => m.Name.Length > 0 && !m.IsLearner).SelectMany(m => m.ClientURLs))
+        var requireTls = MemberUrls.RequireTls(invoker);
+        foreach (var url in list.Members.Where(m => m.Name.Length > 0 && !m.IsLearner).SelectMany(m => MemberUrls.Usable(m.ClientURLs, requireTls)))
         {
             try
             {

@@ -17,14 +17,18 @@ internal static class LeaderFinder
     {
         var list = await invoker.UnaryAsync(ClusterMethods.MemberList, new MemberListRequest(), cancellationToken).ConfigureAwait(false);
         var voters = list.Members.Where(m => !m.IsLearner).ToArray();
-        var reachable = voters.Where(m => m.ClientURLs.Count > 0).ToArray();
+        var requireTls = MemberUrls.RequireTls(invoker);
+        var reachable = voters
+            .Select(m => MemberUrls.Usable(m.ClientURLs, requireTls).FirstOrDefault())
+            .OfType<string>()
+            .ToArray();
         var majority = (voters.Length / 2) + 1;
         var failures = new List<EndpointFailure>();
         var answers = new List<Protocol.Rpc.StatusResponse>();
 
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var pending = reachable.Select(m => StatusAsync(invoker, m.ClientURLs[0], stop.Token)).ToList();
+            var pending = reachable.Select(url => StatusAsync(invoker, url, stop.Token)).ToList();
             try
             {
                 while (pending.Count > 0 && answers.Count < majority)
@@ -67,10 +71,10 @@ internal static class LeaderFinder
         return new EtcdNet.Member(leader);
     }
 
-    /// <summary>The client URL to send leader-only calls to.</summary>
-    public static string ClientUrl(EtcdNet.Member leader) => leader.ClientUrls.Count > 0
-        ? leader.ClientUrls[0]
-        : throw new EtcdNoLeaderException($"The leader {leader.Id:x16} advertises no client URL.");
+    /// <summary>The client URL to send leader-only calls to (an https one when the client uses TLS only).</summary>
+    public static string ClientUrl(RpcInvoker invoker, EtcdNet.Member leader)
+        => MemberUrls.Usable(leader.ClientUrls, MemberUrls.RequireTls(invoker)).FirstOrDefault()
+            ?? throw new EtcdNoLeaderException($"The leader {leader.Id:x16} advertises no client URL this client may use.");
 
     private static async Task<(string Url, Protocol.Rpc.StatusResponse? Status, Exception? Error)> StatusAsync(RpcInvoker invoker, string url, CancellationToken token)
     {

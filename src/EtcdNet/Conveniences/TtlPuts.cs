@@ -13,6 +13,7 @@ internal static class TtlPuts
     {
         KvClient own => own,
         EtcdClient client => client.Kv as KvClient,
+        EtcdNamespace view => view.Kv as KvClient,
         _ => null,
     };
 
@@ -27,6 +28,6 @@ internal static class TtlPuts
 
         return options?.Ttl is null
             ? (options, 0)
-            : throw new NotSupportedException("PutOptions.Ttl needs the client's own IKvClient (EtcdClient or EtcdClient.Kv) to grant its lease; grant a lease and set PutOptions.Lease instead.");
+            : throw new NotSupportedException("PutOptions.Ttl needs one of EtcdNet's own KV clients (EtcdClient, EtcdClient.Kv, or a namespace view) to grant its lease; grant a lease and set PutOptions.Lease instead.");
     }
 }

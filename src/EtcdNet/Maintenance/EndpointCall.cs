@@ -42,9 +42,9 @@ internal static class EndpointCall
                 var headers = await invoker.StreamHeadersAsync(new CallHeaders(remaining, null), token).ConfigureAwait(false);
                 try
                 {
-                    if (!method.Repeatable && !endpoint.SpokeGrpc)
+                    if ((!method.Repeatable || headers.Metadata is not null) && !endpoint.SpokeGrpc)
                     {
-                        await ConfirmGrpcAsync(invoker, endpoint, headers, token).ConfigureAwait(false);
+                        await ConfirmGrpcAsync(invoker, endpoint, headers with { Metadata = null }, token).ConfigureAwait(false);
                     }
 
                     return await invoker.Transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);

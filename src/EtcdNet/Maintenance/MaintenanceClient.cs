@@ -82,7 +82,7 @@ internal sealed class MaintenanceClient : IMaintenanceClient
         for (var attempt = 1; ; attempt++)
         {
             var leader = await LeaderFinder.FindAsync(_invoker, cancellationToken).ConfigureAwait(false);
-            var endpoint = EndpointCall.Resolve(_invoker, LeaderFinder.ClientUrl(leader));
+            var endpoint = EndpointCall.Resolve(_invoker, LeaderFinder.ClientUrl(_invoker, leader));
             try
             {
                 var request = new MoveLeaderRequest { TargetID = targetMemberId };

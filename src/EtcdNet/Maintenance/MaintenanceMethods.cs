@@ -17,5 +17,5 @@ internal static class MaintenanceMethods
     public static readonly GrpcMethod<HashRequest, Protocol.Rpc.HashResponse> Hash = new(Service, "Hash", Protocol.Rpc.HashResponse.Parser, MethodType.Unary, repeatable: true);
     public static readonly GrpcMethod<HashKVRequest, Protocol.Rpc.HashKVResponse> HashKv = new(Service, "HashKV", Protocol.Rpc.HashKVResponse.Parser, MethodType.Unary, repeatable: true);
     public static readonly GrpcMethod<SnapshotRequest, Protocol.Rpc.SnapshotResponse> Snapshot = new(Service, "Snapshot", Protocol.Rpc.SnapshotResponse.Parser, MethodType.ServerStreaming, repeatable: true);
-    public static readonly GrpcMethod<MoveLeaderRequest, Protocol.Rpc.MoveLeaderResponse> MoveLeader = new(Service, "MoveLeader", Protocol.Rpc.MoveLeaderResponse.Parser, MethodType.Unary, repeatable: true);
+    public static readonly GrpcMethod<MoveLeaderRequest, Protocol.Rpc.MoveLeaderResponse> MoveLeader = new(Service, "MoveLeader", Protocol.Rpc.MoveLeaderResponse.Parser, MethodType.Unary, repeatable: false);
 }

@@ -92,9 +92,11 @@ internal sealed class RpcInvoker
                 try
                 {
                     var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, metadata);
-                    if (!method.Repeatable && !endpoint.SpokeGrpc)
+                    if ((!method.Repeatable || metadata is not null) && !endpoint.SpokeGrpc)
                     {
-                        await ConfirmGrpcAsync(endpoint, headers, token).ConfigureAwait(false);
+                        // Neither a write nor a token goes to a peer before it has answered in gRPC;
+                        // the check itself carries no token.
+                        await ConfirmGrpcAsync(endpoint, headers with { Metadata = null }, token).ConfigureAwait(false);
                     }
 
                     var response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
@@ -121,6 +123,8 @@ internal sealed class RpcInvoker
                     }
 
                     (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
+                    tried &= _pool.AllMask; // endpoints replaced meanwhile no longer count
+                    unreachable &= _pool.AllMask;
                     tried |= 1UL << index;
                     if (failure.Kind is CallFailureKind.Connect or CallFailureKind.Protocol)
                     {

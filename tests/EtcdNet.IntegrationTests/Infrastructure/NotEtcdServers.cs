@@ -65,7 +65,7 @@ public static class NotEtcdServers
     /// An HTTP/2 (h2c) web server that reads each request body, records its path in
     /// <paramref name="paths"/>, and answers with <paramref name="statusCode"/> and an HTML page.
     /// </summary>
-    public static async Task<(int Port, IAsyncDisposable Server)> StartHttp2Async(int statusCode = 404, System.Collections.Concurrent.ConcurrentQueue<string>? paths = null)
+    public static async Task<(int Port, IAsyncDisposable Server)> StartHttp2Async(int statusCode = 404, System.Collections.Concurrent.ConcurrentQueue<string>? paths = null, System.Collections.Concurrent.ConcurrentQueue<string>? tokens = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -75,6 +75,10 @@ public static class NotEtcdServers
         {
             await context.Request.Body.CopyToAsync(Stream.Null);
             paths?.Enqueue(context.Request.Path.Value ?? "");
+            if (context.Request.Headers.TryGetValue("token", out var token))
+            {
+                tokens?.Enqueue(token.ToString());
+            }
             context.Response.StatusCode = statusCode;
             context.Response.ContentType = "text/html";
             await context.Response.WriteAsync("<html>not here</html>");
