@@ -1,0 +1,52 @@
+namespace EtcdNet.Concurrency;
+
+/// <summary>
+/// A held <see cref="EtcdMutex"/> lock. Dispose it (or call <see cref="UnlockAsync"/>) to release the lock. Guard
+/// writes made under the lock with <c>Compare.CreateRevision(Key, CompareOp.Equal, Revision)</c> so that they only
+/// apply while the lock is still held.
+/// </summary>
+public sealed class EtcdLockHandle : IAsyncDisposable
+{
+    private readonly EtcdMutex _mutex;
+    private int _released;
+
+    internal EtcdLockHandle(EtcdMutex mutex, long revision)
+    {
+        _mutex = mutex;
+        Revision = revision;
+    }
+
+    /// <summary>The lock key owned by this session (<c>name/&lt;lease hex&gt;</c>).</summary>
+    public string Key => _mutex.Key;
+
+    /// <summary>The create revision of <see cref="Key"/>: a fencing token that grows with every acquisition.</summary>
+    public long Revision { get; }
+
+    /// <summary>Cancelled when the session's lease is lost, which also releases the lock.</summary>
+    public CancellationToken Lost => _mutex.Session.Lost;
+
+    /// <summary>Releases the lock by deleting <see cref="Key"/> (only if it is still the key this handle acquired). Idempotent.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the key is deleted.</returns>
+    public async Task UnlockAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _mutex.ReleaseAsync(Revision, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Volatile.Write(ref _released, 0);
+            throw;
+        }
+    }
+
+    /// <summary>Releases the lock, like <see cref="UnlockAsync"/> with a 5 s limit.</summary>
+    /// <returns>A task that completes when the key is deleted.</returns>
+    public async ValueTask DisposeAsync() => await UnlockAsync(CancellationToken.None).ConfigureAwait(false);
+}

@@ -1,0 +1,120 @@
+using EtcdNet.Concurrency.Internal;
+
+namespace EtcdNet.Concurrency;
+
+/// <summary>
+/// A distributed mutex with the same key layout and protocol as etcd's Go <c>concurrency.Mutex</c> (and so
+/// <c>etcdctl lock</c>): each session creates <c>name/&lt;lease hex&gt;</c> attached to its lease, and the key with the
+/// lowest create revision under the prefix holds the lock; the others wait, each for the deletion of the keys created
+/// before its own. The create revision of the holder's key is a fencing token.
+/// </summary>
+public sealed class EtcdMutex
+{
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Creates a mutex named <paramref name="name"/> for <paramref name="session"/>; no call is made to etcd.</summary>
+    /// <param name="session">The session whose lease the lock key is attached to.</param>
+    /// <param name="name">The mutex name; the keys live under <c>name/</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public EtcdMutex(EtcdSession session, string name)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Session = session;
+        Prefix = ConcurrencyKeys.Prefix(name);
+        Key = ConcurrencyKeys.OwnerKey(Prefix, session.LeaseId);
+    }
+
+    /// <summary>The session the mutex uses.</summary>
+    public EtcdSession Session { get; }
+
+    /// <summary>The key prefix shared by every contender (the name followed by <c>/</c>).</summary>
+    public string Prefix { get; }
+
+    /// <summary>This session's key under <see cref="Prefix"/> (the prefix followed by the lease ID in lowercase hex).</summary>
+    public string Key { get; }
+
+    /// <summary>
+    /// Acquires the lock, waiting for earlier contenders to release it. If this session already holds the lock, it is
+    /// re-acquired at once with the same revision (Go semantics). Cancelling the wait removes this session's key.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The held lock; dispose it to release.</returns>
+    /// <exception cref="EtcdSessionExpiredException">The session's lease ended while waiting.</exception>
+    public async Task<EtcdLockHandle> LockAsync(CancellationToken cancellationToken = default)
+    {
+        var (owned, revision) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (owned)
+        {
+            return new EtcdLockHandle(this, revision);
+        }
+
+        try
+        {
+            await DeleteWaiter.WaitDeletesAsync(Session.Client, Prefix, revision - 1, cancellationToken).ConfigureAwait(false);
+            var mine = await IdempotentRetry.RunAsync(ct => Session.Client.GetAsync(Key, null, ct), cancellationToken).ConfigureAwait(false);
+            if (mine.Kvs.Count == 0 || mine.Kvs[0].CreateRevision != revision)
+            {
+                throw new EtcdSessionExpiredException("The session's lease ended while waiting for the lock '" + Prefix + "'.");
+            }
+        }
+        catch (Exception e) when (e is not EtcdSessionExpiredException)
+        {
+            await ReleaseAsync(revision, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return new EtcdLockHandle(this, revision);
+    }
+
+    /// <summary>
+    /// Acquires the lock if no other session holds it (Go: <c>TryLock</c>); otherwise removes this session's key and
+    /// returns null.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The held lock, or null when another session holds it.</returns>
+    public async Task<EtcdLockHandle?> TryLockAsync(CancellationToken cancellationToken = default)
+    {
+        var (owned, revision) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (owned)
+        {
+            return new EtcdLockHandle(this, revision);
+        }
+
+        await ReleaseAsync(revision, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Deletes this session's key if it still has <paramref name="revision"/> as its create revision.</summary>
+    /// <param name="revision">The create revision of the key to delete.</param>
+    /// <param name="cancellationToken">Cancels the call; when it cannot be cancelled a 5 s limit applies.</param>
+    internal async Task ReleaseAsync(long revision, CancellationToken cancellationToken)
+    {
+        using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(CleanupTimeout);
+        var token = limit?.Token ?? cancellationToken;
+        await IdempotentRetry.RunAsync(
+            ct => Session.Client.Txn()
+                .If(Compare.CreateRevision(Key, CompareOp.Equal, revision))
+                .Then(Op.Delete(Key))
+                .CommitAsync(ct),
+            token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One transaction: create this session's key unless it exists, and read the current owner (the first-created key).
+    /// Safe to repeat, so it is retried on transient failures.
+    /// </summary>
+    private async Task<(bool Owned, long Revision)> TryAcquireAsync(CancellationToken cancellationToken)
+    {
+        var response = await IdempotentRetry.RunAsync(
+            ct => Session.Client.Txn()
+                .If(Compare.CreateRevision(Key, CompareOp.Equal, 0))
+                .Then(Op.Put(Key, "", new PutOptions { Lease = Session.LeaseId }), Op.Get(Prefix, GetOptions.FirstCreate))
+                .Else(Op.Get(Key), Op.Get(Prefix, GetOptions.FirstCreate))
+                .CommitAsync(ct),
+            cancellationToken).ConfigureAwait(false);
+        var revision = response.Succeeded ? response.Header.Revision : response.Responses[0].Get!.Kvs[0].CreateRevision;
+        var owner = response.Responses[1].Get!.Kvs;
+        return (owner.Count == 0 || owner[0].CreateRevision == revision, revision);
+    }
+}
