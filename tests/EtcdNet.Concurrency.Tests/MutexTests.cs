@@ -36,6 +36,29 @@ public sealed class MutexTests(ITestOutputHelper output) : ClusterTestBase(outpu
     }
 
     [Fact]
+    public async Task SessionLockShorthand_HoldsUntilDisposed()
+    {
+        await using var client = CreateClient();
+        await using var a = await EtcdSession.CreateAsync(client, TimeSpan.FromSeconds(10));
+        await using var b = await EtcdSession.CreateAsync(client, TimeSpan.FromSeconds(10));
+        var name = UniqueName("shorthand");
+
+        var first = await a.LockAsync(name);
+        var second = b.LockAsync(name);
+        // Once b's key is in the queue behind a's, b must still be waiting.
+        while ((await client.GetAsync(name + "/", new GetOptions { Prefix = true, CountOnly = true })).Count < 2)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync();
+        await using var held = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(held.Revision > first.Revision);
+    }
+
+    [Fact]
     public async Task CancelledWait_RemovesOwnKey()
     {
         await using var client = CreateClient();
