@@ -86,15 +86,7 @@ public sealed class RecipeDoubleBarrierTests(ITestOutputHelper output) : RecipeT
         }
         finally
         {
-            foreach (var session in sessions)
-            {
-                await session.DisposeAsync();
-            }
-
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
+            await DisposeAllAsync(sessions, clients);
         }
     }
 

@@ -55,28 +55,9 @@ public sealed class RecipePriorityQueueTests(ITestOutputHelper output) : RecipeT
         var prefix = UniqueName("pq");
         var clock = Stopwatch.StartNew();
         using var done = new CancellationTokenSource();
-        var received = 0;
         var perConsumer = Enumerable.Range(0, Consumers).Select(_ => new List<string>()).ToArray();
 
-        var consumers = Enumerable.Range(0, Consumers).Select(c => Task.Run(async () =>
-        {
-            await using var client = CreateClient();
-            var queue = new EtcdPriorityQueue(client, prefix);
-            try
-            {
-                while (true)
-                {
-                    perConsumer[c].Add(await queue.DequeueAsync(done.Token));
-                    if (Interlocked.Increment(ref received) == Total)
-                    {
-                        await done.CancelAsync();
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (done.IsCancellationRequested)
-            {
-            }
-        })).ToList();
+        var consumers = StartConsumers(Consumers, Total, client => new EtcdPriorityQueue(client, prefix).DequeueAsync, done, perConsumer);
 
         var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () =>
         {

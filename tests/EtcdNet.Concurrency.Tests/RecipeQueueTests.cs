@@ -13,29 +13,10 @@ public sealed class RecipeQueueTests(ITestOutputHelper output) : RecipeTestClust
         var prefix = UniqueName("queue");
         var clock = Stopwatch.StartNew();
         using var done = new CancellationTokenSource();
-        var received = 0;
         var perConsumer = Enumerable.Range(0, Consumers).Select(_ => new List<string>()).ToArray();
 
         // Consumers start first, on an empty queue, so some of them take the watch path.
-        var consumers = Enumerable.Range(0, Consumers).Select(c => Task.Run(async () =>
-        {
-            await using var client = CreateClient();
-            var queue = new EtcdQueue(client, prefix);
-            try
-            {
-                while (true)
-                {
-                    perConsumer[c].Add(await queue.DequeueAsync(done.Token));
-                    if (Interlocked.Increment(ref received) == Total)
-                    {
-                        await done.CancelAsync();
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (done.IsCancellationRequested)
-            {
-            }
-        })).ToList();
+        var consumers = StartConsumers(Consumers, Total, client => new EtcdQueue(client, prefix).DequeueAsync, done, perConsumer);
 
         await Task.Delay(300);
         var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () =>

@@ -114,15 +114,7 @@ public sealed class RecipeReadWriteMutexTests(ITestOutputHelper output) : Recipe
         }
         finally
         {
-            foreach (var session in sessions)
-            {
-                await session.DisposeAsync();
-            }
-
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
+            await DisposeAllAsync(sessions, clients);
         }
     }
 

@@ -43,4 +43,46 @@ public abstract class RecipeTestCluster(ITestOutputHelper output) : IAsyncLifeti
 
         await task;
     }
+
+    /// <summary>
+    /// Starts <paramref name="consumers"/> consumers, each on its own client, that dequeue with
+    /// <paramref name="dequeue"/> until <paramref name="total"/> items have arrived in all; returns what each received, in order.
+    /// </summary>
+    protected List<Task> StartConsumers(int consumers, int total, Func<EtcdClient, Func<CancellationToken, Task<string>>> dequeue, CancellationTokenSource done, List<string>[] perConsumer)
+    {
+        var received = 0;
+        return Enumerable.Range(0, consumers).Select(c => Task.Run(async () =>
+        {
+            await using var client = CreateClient();
+            var next = dequeue(client);
+            try
+            {
+                while (true)
+                {
+                    perConsumer[c].Add(await next(done.Token));
+                    if (Interlocked.Increment(ref received) == total)
+                    {
+                        await done.CancelAsync();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (done.IsCancellationRequested)
+            {
+            }
+        })).ToList();
+    }
+
+    /// <summary>Disposes sessions first (revoking their leases), then their clients.</summary>
+    protected static async Task DisposeAllAsync(IEnumerable<EtcdSession> sessions, IEnumerable<EtcdClient> clients)
+    {
+        foreach (var session in sessions)
+        {
+            await session.DisposeAsync();
+        }
+
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
 }
