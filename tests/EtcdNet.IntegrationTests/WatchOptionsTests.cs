@@ -126,14 +126,13 @@ public sealed class WatchOptionsTests(SingleMemberFixture fixture, ITestOutputHe
         Assert.True(created.Created);
         Assert.Empty(created.Events);
 
-        await using var silent = await WatchRecorder.StartAsync(Client, Key("k"), waitForCreated: false);
-        // Wait until the silent watch is in place: a later watch on the same stream confirms it.
-        await using var marker = await WatchRecorder.StartAsync(Client, Key("marker"));
-        await Client.PutAsync(Key("k"), "v");
+        // Start from a known revision so the event is certain to come; without CreatedNotify it must come first.
+        var put = await Client.PutAsync(Key("k"), "v");
+        await using var silent = await WatchRecorder.StartAsync(Client, Key("k"), new WatchOptions { StartRevision = put.Header.Revision }, waitForCreated: false);
 
         var first = await silent.NextAsync();
         Assert.False(first.Created);
-        Assert.Single(first.Events);
+        Assert.Equal(put.Header.Revision, Assert.Single(first.Events).Kv.ModRevision);
     }
 
     [Fact]
