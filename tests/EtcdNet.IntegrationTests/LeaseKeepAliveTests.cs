@@ -58,6 +58,36 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task MaxRenewInterval_RenewsALongLeaseThatOften_AndNoticesARevocationWithinIt()
+    {
+        await using var client = CreateClient();
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(60));
+        var keepAlive = client.Lease.KeepAliveAsync(lease.Id, new LeaseKeepAliveOptions { MaxRenewInterval = TimeSpan.FromMilliseconds(200) });
+        var renewals = new LeaseTestSupport.RenewalRecorder(keepAlive);
+        await renewals.FirstRenewal;
+        var since = Stopwatch.StartNew();
+        await renewals.WaitForCountAsync(6); // a third of the TTL would be 20 s between renewals
+        output.WriteLine($"5 more renewals in {since.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(since.Elapsed < TimeSpan.FromSeconds(3), $"5 renewals took {since.Elapsed}");
+
+        await using var other = CreateClient();
+        await other.Lease.RevokeAsync(lease.Id);
+        var revoked = Stopwatch.StartNew();
+        var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        output.WriteLine($"declared lost {revoked.Elapsed.TotalMilliseconds:F0} ms after revoke");
+        Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
+        Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(1), $"lost after {revoked.Elapsed}");
+    }
+
+    [Fact]
+    public async Task MaxRenewInterval_UnderTheMinimum_IsRejected()
+    {
+        await using var client = CreateClient();
+        Assert.Throws<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveAsync(1, new LeaseKeepAliveOptions { MaxRenewInterval = TimeSpan.FromMilliseconds(50) }));
+        Assert.Throws<ArgumentNullException>(() => client.Lease.KeepAliveAsync(1, null!));
+    }
+
+    [Fact]
     public async Task Revoked_WhileKeptAlive_IsDeclaredLostPromptly_AsGone()
     {
         await using var client = CreateClient();

@@ -76,6 +76,42 @@ public sealed class LeaseRenewalScheduleTests
     }
 
     [Fact]
+    public void AMaxRenewInterval_ShorterThanAThirdOfTheTtl_SetsTheNextRenewal_AndTheShortestRequestWins()
+    {
+        var lease = Add(1, now: 0, Up());
+        lease.LimitRenewInterval(S(2), now: S(0));
+        lease.LimitRenewInterval(S(5), now: S(0)); // longer: ignored
+        Advance(0, Up());
+        lease.Renewed(S(60), now: S(0.5));
+        _schedule.Schedule(lease, Up(0.5));
+
+        Assert.Equal(S(2), lease.MaxRenewInterval);
+        Assert.Equal(S(2.5), lease.RenewAt);
+        Advance(2.5, Up(0.5));
+        Assert.Equal([lease], _renew);
+    }
+
+    [Fact]
+    public void AMaxRenewInterval_AskedForLater_BringsAFarRenewalForward()
+    {
+        var lease = Add(1, now: 0, Up());
+        Advance(0, Up());
+        lease.Renewed(S(60), now: S(0.5));
+        _schedule.Schedule(lease, Up(0.5));
+        Assert.Equal(S(20.5), lease.RenewAt);
+        Advance(2.9, Up(0.5));
+        Assert.Empty(_renew);
+
+        lease.LimitRenewInterval(S(1), now: S(3));
+        _schedule.Schedule(lease, Up(0.5));
+        Assert.Equal(S(4), lease.RenewAt);
+        Advance(3.9, Up(0.5));
+        Assert.Empty(_renew);
+        Advance(4, Up(0.5));
+        Assert.Equal([lease], _renew);
+    }
+
+    [Fact]
     public void LeasesAreRenewedInDueOrder_WhateverTheirTtls()
     {
         var a = Add(1, 0, Up());

@@ -45,7 +45,8 @@ public sealed class EtcdSession : IAsyncDisposable
     public bool IsOrphaned => Volatile.Read(ref _orphaned) != 0;
 
     /// <summary>
-    /// Creates a session: grants a lease (or resumes <paramref name="leaseId"/>) and starts keeping it alive.
+    /// Creates a session: grants a lease (or resumes <paramref name="leaseId"/>) and starts keeping it alive, renewing
+    /// it at least every <see cref="EtcdSessionOptions.DefaultLossCheckInterval"/> so a revocation is noticed promptly.
     /// </summary>
     /// <param name="client">The client to use; it must outlive the session.</param>
     /// <param name="ttl">The lease time to live, at least 1 s; 60 s when null.</param>
@@ -53,19 +54,35 @@ public sealed class EtcdSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the grant.</param>
     /// <returns>The session.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is under 1 s, or <paramref name="leaseId"/> is negative.</exception>
-    public static async Task<EtcdSession> CreateAsync(EtcdClient client, TimeSpan? ttl = null, long leaseId = 0, CancellationToken cancellationToken = default)
+    public static Task<EtcdSession> CreateAsync(EtcdClient client, TimeSpan? ttl = null, long leaseId = 0, CancellationToken cancellationToken = default)
+        => CreateAsync(client, new EtcdSessionOptions { Ttl = ttl, LeaseId = leaseId }, cancellationToken);
+
+    /// <summary>Creates a session: grants a lease (or resumes <see cref="EtcdSessionOptions.LeaseId"/>) and starts keeping it alive.</summary>
+    /// <param name="client">The client to use; it must outlive the session.</param>
+    /// <param name="options">The session options.</param>
+    /// <param name="cancellationToken">Cancels the grant.</param>
+    /// <returns>The session.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The TTL is under 1 s, the lease ID is negative, or the loss check interval is under 100 ms.</exception>
+    public static async Task<EtcdSession> CreateAsync(EtcdClient client, EtcdSessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var effectiveTtl = ttl ?? DefaultTtl;
-        ArgumentOutOfRangeException.ThrowIfLessThan(effectiveTtl, TimeSpan.FromSeconds(1), nameof(ttl));
-        ArgumentOutOfRangeException.ThrowIfNegative(leaseId);
+        ArgumentNullException.ThrowIfNull(options);
+        var effectiveTtl = options.Ttl ?? DefaultTtl;
+        ArgumentOutOfRangeException.ThrowIfLessThan(effectiveTtl, TimeSpan.FromSeconds(1), "options.Ttl");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.LeaseId, "options.LeaseId");
+        if (options.LossCheckInterval is { } interval)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(interval, LeaseKeepAliveOptions.MinRenewInterval, "options.LossCheckInterval");
+        }
+
+        var leaseId = options.LeaseId;
         if (leaseId == 0)
         {
             var granted = await IdempotentRetry.RunAsync(ct => client.Lease.GrantAsync(effectiveTtl, 0, ct), cancellationToken).ConfigureAwait(false);
             leaseId = granted.Id;
         }
 
-        var keepAlive = client.Lease.KeepAliveAsync(leaseId, CancellationToken.None);
+        var keepAlive = client.Lease.KeepAliveAsync(leaseId, new LeaseKeepAliveOptions { MaxRenewInterval = options.LossCheckInterval }, CancellationToken.None);
         return new EtcdSession(client, leaseId, effectiveTtl, keepAlive);
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EtcdNet;
 
 /// <summary>
-/// A lease that was being kept alive (<see cref="ILeaseClient.KeepAliveAsync"/>) is lost: it expired
+/// A lease that was being kept alive (<see cref="ILeaseClient.KeepAliveAsync(long, CancellationToken)"/>) is lost: it expired
 /// without a successful renewal, the server reported it gone, or the client was disposed.
 /// <see cref="Reason"/> says which. Keys attached to the lease are (or soon will be) deleted; grant a new
 /// lease to go on. Never transient: renewing a lost lease cannot succeed.

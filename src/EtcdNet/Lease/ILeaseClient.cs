@@ -47,4 +47,16 @@ public interface ILeaseClient
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not positive.</exception>
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
     LeaseKeepAlive KeepAliveAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts keeping a lease alive as <see cref="KeepAliveAsync(long, CancellationToken)"/> does, with options such as
+    /// a bound on the time between renewals (which bounds how long a revocation elsewhere goes unnoticed).
+    /// </summary>
+    /// <param name="id">The lease ID.</param>
+    /// <param name="options">The keep-alive options.</param>
+    /// <param name="cancellationToken">Stops keeping the lease alive, like disposing the handle.</param>
+    /// <returns>The handle: enumerate it for the renewals, watch <see cref="LeaseKeepAlive.Lost"/>, dispose it to stop.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not positive, or <see cref="LeaseKeepAliveOptions.MaxRenewInterval"/> is under 100 ms.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
+    LeaseKeepAlive KeepAliveAsync(long id, LeaseKeepAliveOptions options, CancellationToken cancellationToken = default);
 }

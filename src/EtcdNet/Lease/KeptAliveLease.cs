@@ -62,12 +62,31 @@ internal sealed class KeptAliveLease
 
     public static TimeSpan MaxResponseTimeout { get; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest time between renewals any handle asked for (<see cref="TimeSpan.MaxValue"/>: a third of the TTL).</summary>
+    public TimeSpan MaxRenewInterval { get; private set; } = TimeSpan.MaxValue;
+
     /// <summary>Records a successful renewal answered at <paramref name="now"/>.</summary>
     public void Renewed(TimeSpan ttl, TimeSpan now)
     {
         Ttl = ttl;
         InFlight = false;
         ExpiresAt = SentAt + ttl;
-        RenewAt = now + (ttl / 3);
+        var third = ttl / 3;
+        RenewAt = now + (third < MaxRenewInterval ? third : MaxRenewInterval);
+    }
+
+    /// <summary>A handle asks for renewals at least every <paramref name="interval"/>: the shortest request wins.</summary>
+    public void LimitRenewInterval(TimeSpan interval, TimeSpan now)
+    {
+        if (interval >= MaxRenewInterval)
+        {
+            return;
+        }
+
+        MaxRenewInterval = interval;
+        if (!InFlight && RenewAt > now + interval)
+        {
+            RenewAt = now + interval;
+        }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
 
     public LeaseClient(RpcInvoker invoker) => _invoker = invoker;
 
-    /// <summary>The shared keep-alive, or null before the first <see cref="KeepAliveAsync"/> (for tests and diagnostics).</summary>
+    /// <summary>The shared keep-alive, or null before the first <see cref="KeepAliveAsync(long, CancellationToken)"/> (for tests and diagnostics).</summary>
     internal LeaseKeepAliveManager? KeepAlives => Volatile.Read(ref _keepAlives);
 
     public async Task<EtcdNet.LeaseGrantResponse> GrantAsync(TimeSpan ttl, long id = 0, CancellationToken cancellationToken = default)
@@ -45,6 +45,15 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
     }
 
     public LeaseKeepAlive KeepAliveAsync(long id, CancellationToken cancellationToken = default)
+        => KeepAlive(id, TimeSpan.MaxValue, cancellationToken);
+
+    public LeaseKeepAlive KeepAliveAsync(long id, LeaseKeepAliveOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return KeepAlive(id, options.EffectiveMaxRenewInterval, cancellationToken);
+    }
+
+    private LeaseKeepAlive KeepAlive(long id, TimeSpan maxRenewInterval, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
         ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
@@ -56,7 +65,7 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
             keepAlives = Interlocked.CompareExchange(ref _keepAlives, created, null) ?? created;
         }
 
-        return keepAlives.Add(id, cancellationToken);
+        return keepAlives.Add(id, maxRenewInterval, cancellationToken);
     }
 
     /// <summary>Stops every keep-alive (handles fail with <see cref="LeaseLostReason.ClientDisposed"/>); for <see cref="EtcdClient"/> disposal.</summary>

@@ -3,7 +3,7 @@ using EtcdNet.Lease;
 namespace EtcdNet;
 
 /// <summary>
-/// Keeps one lease alive from <see cref="ILeaseClient.KeepAliveAsync"/> until disposed. The client renews
+/// Keeps one lease alive from <see cref="ILeaseClient.KeepAliveAsync(long, CancellationToken)"/> until disposed. The client renews
 /// the lease on its shared keep-alive stream about every third of its TTL, across reconnections and
 /// failovers. If no renewal succeeds within the TTL (counted from the sending of the last renewal that
 /// succeeded), or the server reports the lease gone, the lease is declared lost: <see cref="Lost"/> is
@@ -46,7 +46,7 @@ public sealed class LeaseKeepAlive : IAsyncEnumerable<LeaseKeepAliveResponse>, I
     /// <summary>
     /// Completes when the keep-alive ends: faulted with <see cref="EtcdLeaseLostException"/> when the lease
     /// is lost; successfully when the handle is disposed or the token given to
-    /// <see cref="ILeaseClient.KeepAliveAsync"/> is cancelled.
+    /// <see cref="ILeaseClient.KeepAliveAsync(long, CancellationToken)"/> is cancelled.
     /// </summary>
     public Task Completion => _completion.Task;
 
@@ -56,7 +56,7 @@ public sealed class LeaseKeepAlive : IAsyncEnumerable<LeaseKeepAliveResponse>, I
     /// <summary>
     /// Yields each successful renewal. Ends when the handle is disposed; throws
     /// <see cref="EtcdLeaseLostException"/> when the lease is lost, and <see cref="OperationCanceledException"/>
-    /// when the token given to <see cref="ILeaseClient.KeepAliveAsync"/> or <paramref name="cancellationToken"/> is cancelled.
+    /// when the token given to <see cref="ILeaseClient.KeepAliveAsync(long, CancellationToken)"/> or <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     /// <param name="cancellationToken">Stops this enumeration only; the lease is still kept alive.</param>
     /// <exception cref="InvalidOperationException">Another enumeration of this handle is in progress.</exception>

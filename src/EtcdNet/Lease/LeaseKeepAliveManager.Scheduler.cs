@@ -9,6 +9,9 @@ internal sealed partial class LeaseKeepAliveManager
     /// <summary>The loop wakes at least this often while leases are kept alive, whatever the schedule says.</summary>
     private static readonly TimeSpan MaxTick = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>When the scheduler loop wakes next unless signalled (a <see cref="LeaseClock"/> reading); guarded by the lock.</summary>
+    private TimeSpan _schedulerSleepsUntil = TimeSpan.MaxValue;
+
     private async Task SchedulerLoopAsync()
     {
         var token = _shutdown.Token;
@@ -85,6 +88,7 @@ internal sealed partial class LeaseKeepAliveManager
 
             next = _schedule.NextAt;
             lastFailure = _lastStreamFailure;
+            _schedulerSleepsUntil = next is { } nextAt ? now + Clamp(nextAt - now) : TimeSpan.MaxValue;
         }
 
         Interlocked.Add(ref _renewalsSent, toRenew.Count);
@@ -104,7 +108,8 @@ internal sealed partial class LeaseKeepAliveManager
             return Timeout.InfiniteTimeSpan; // nothing kept alive: sleep until a lease is added
         }
 
-        var delay = at - now;
-        return delay < MinTick ? MinTick : delay > MaxTick ? MaxTick : delay;
+        return Clamp(at - now);
     }
+
+    private static TimeSpan Clamp(TimeSpan delay) => delay < MinTick ? MinTick : delay > MaxTick ? MaxTick : delay;
 }

@@ -192,6 +192,7 @@ internal sealed partial class LeaseKeepAliveManager
         KeptAliveLease? lease;
         var gone = false;
         var idle = false;
+        var wakeEarlier = false;
         lock (_gate)
         {
             if (_session != session)
@@ -217,6 +218,7 @@ internal sealed partial class LeaseKeepAliveManager
             {
                 lease.Renewed(TimeSpan.FromSeconds(response.TTL), now);
                 _schedule.Schedule(lease, session.State);
+                wakeEarlier = lease.QueuedAt < _schedulerSleepsUntil; // a short renew interval: do not wait for the next tick
             }
             else
             {
@@ -233,6 +235,11 @@ internal sealed partial class LeaseKeepAliveManager
             }
 
             return;
+        }
+
+        if (wakeEarlier)
+        {
+            _schedulerWake.Set();
         }
 
         Interlocked.Increment(ref _renewalsReceived);

@@ -71,9 +71,12 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts keeping lease <paramref name="id"/> alive for a new handle (its first renewal is sent right away).</summary>
+    /// <summary>
+    /// Starts keeping lease <paramref name="id"/> alive for a new handle (its first renewal is sent right away),
+    /// renewing it at least every <paramref name="maxRenewInterval"/>.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
-    public LeaseKeepAlive Add(long id, CancellationToken cancellationToken)
+    public LeaseKeepAlive Add(long id, TimeSpan maxRenewInterval, CancellationToken cancellationToken)
     {
         var handle = new LeaseKeepAlive(this, id, cancellationToken);
         lock (_gate)
@@ -83,8 +86,10 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
             {
                 lease = new KeptAliveLease(id, LeaseClock.Now, _firstResponseTimeout);
                 _leases.Add(id, lease);
-                _schedule.Schedule(lease, _session?.State ?? StreamState.Down);
             }
+
+            lease.LimitRenewInterval(maxRenewInterval, LeaseClock.Now);
+            _schedule.Schedule(lease, _session?.State ?? StreamState.Down);
 
             lease.Handles = [.. lease.Handles, handle];
             _loops ??= Task.Run(RunAsync, CancellationToken.None);
