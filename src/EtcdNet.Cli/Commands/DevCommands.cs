@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace EtcdNet.Cli.Commands;
+
+/// <summary>The dev commands.</summary>
+internal static class DevCommands
+{
+    public static void Register(RootCommand root, CommandActions actions)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(actions);
+    }
+}
