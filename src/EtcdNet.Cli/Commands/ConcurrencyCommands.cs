@@ -2,12 +2,12 @@ using System.CommandLine;
 
 namespace EtcdNet.Cli.Commands;
 
-/// <summary>The concurrency commands.</summary>
+/// <summary>The concurrency commands: lock and elect.</summary>
 internal static class ConcurrencyCommands
 {
     public static void Register(RootCommand root, CommandActions actions)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(actions);
+        root.Subcommands.Add(LockCommand.Create(actions));
+        root.Subcommands.Add(ElectCommand.Create(actions));
     }
 }

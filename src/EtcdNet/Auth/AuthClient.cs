@@ -35,13 +35,23 @@ internal sealed class AuthClient : IAuthClient
     }
 
     public async Task<IReadOnlyList<string>> UserGetAsync(string name, CancellationToken cancellationToken = default)
+        => (await UserGetWithHeaderAsync(name, cancellationToken).ConfigureAwait(false)).Items;
+
+    public async Task<AuthReadResponse<string>> UserGetWithHeaderAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return (await _invoker.UnaryAsync(AuthMethods.UserGet, new AuthUserGetRequest { Name = name }, cancellationToken).ConfigureAwait(false)).Roles.ToArray();
+        var response = await _invoker.UnaryAsync(AuthMethods.UserGet, new AuthUserGetRequest { Name = name }, cancellationToken).ConfigureAwait(false);
+        return new(ResponseHeader.From(response.Header), response.Roles.ToArray());
     }
 
     public async Task<IReadOnlyList<string>> UserListAsync(CancellationToken cancellationToken = default)
-        => (await _invoker.UnaryAsync(AuthMethods.UserList, new AuthUserListRequest(), cancellationToken).ConfigureAwait(false)).Users.ToArray();
+        => (await UserListWithHeaderAsync(cancellationToken).ConfigureAwait(false)).Items;
+
+    public async Task<AuthReadResponse<string>> UserListWithHeaderAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _invoker.UnaryAsync(AuthMethods.UserList, new AuthUserListRequest(), cancellationToken).ConfigureAwait(false);
+        return new(ResponseHeader.From(response.Header), response.Users.ToArray());
+    }
 
     public async Task<ResponseHeader> UserDeleteAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -80,14 +90,23 @@ internal sealed class AuthClient : IAuthClient
     }
 
     public async Task<IReadOnlyList<Permission>> RoleGetAsync(string role, CancellationToken cancellationToken = default)
+        => (await RoleGetWithHeaderAsync(role, cancellationToken).ConfigureAwait(false)).Items;
+
+    public async Task<AuthReadResponse<Permission>> RoleGetWithHeaderAsync(string role, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(role);
         var response = await _invoker.UnaryAsync(AuthMethods.RoleGet, new AuthRoleGetRequest { Role = role }, cancellationToken).ConfigureAwait(false);
-        return response.Perm.Select(p => new Permission(p)).ToArray();
+        return new(ResponseHeader.From(response.Header), response.Perm.Select(p => new Permission(p)).ToArray());
     }
 
     public async Task<IReadOnlyList<string>> RoleListAsync(CancellationToken cancellationToken = default)
-        => (await _invoker.UnaryAsync(AuthMethods.RoleList, new AuthRoleListRequest(), cancellationToken).ConfigureAwait(false)).Roles.ToArray();
+        => (await RoleListWithHeaderAsync(cancellationToken).ConfigureAwait(false)).Items;
+
+    public async Task<AuthReadResponse<string>> RoleListWithHeaderAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _invoker.UnaryAsync(AuthMethods.RoleList, new AuthRoleListRequest(), cancellationToken).ConfigureAwait(false);
+        return new(ResponseHeader.From(response.Header), response.Roles.ToArray());
+    }
 
     public async Task<ResponseHeader> RoleDeleteAsync(string role, CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,15 @@ public interface IAuthClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<string>> UserListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Returns the roles granted to a user, with the response header.</summary>
+    /// <param name="name">The user name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AuthReadResponse<string>> UserGetWithHeaderAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every user, with the response header.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AuthReadResponse<string>> UserListWithHeaderAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a user.</summary>
     /// <param name="name">The user name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -77,6 +86,15 @@ public interface IAuthClient
     /// <summary>Lists every role.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<string>> RoleListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Returns a role's permissions, with the response header.</summary>
+    /// <param name="role">The role name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AuthReadResponse<Permission>> RoleGetWithHeaderAsync(string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every role, with the response header.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AuthReadResponse<string>> RoleListWithHeaderAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a role.</summary>
     /// <param name="role">The role name.</param>
