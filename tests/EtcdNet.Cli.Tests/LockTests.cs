@@ -1,0 +1,97 @@
+using EtcdNet.Cli.Tests.Infrastructure;
+
+namespace EtcdNet.Cli.Tests;
+
+[Collection(CliClusterCollection.Name)]
+public sealed class LockTests(CliCluster cluster)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task EtcdctlHolds_EtcdnetWaits_AndAcquiresAfterEtcdctlIsTerminated()
+    {
+        var name = "cli/lock/" + Guid.NewGuid().ToString("N");
+        await using var etcdctl = EtcdctlProcess.Start(cluster.Endpoint, "lock", name);
+        var heldByEtcdctl = await etcdctl.NextLineAsync(Wait);
+        Assert.StartsWith(name + "/", heldByEtcdctl, StringComparison.Ordinal);
+
+        await using var etcdnet = LockBackgroundCli.Start(cluster.Endpoint, "lock", name);
+        await WaitForContendersAsync(name, 2);
+        Assert.Null(await etcdnet.NextLineAsync(TimeSpan.FromMilliseconds(500)));
+
+        Assert.Equal(0, await etcdctl.TerminateAsync());
+        var heldByEtcdnet = await etcdnet.NextLineAsync(Wait);
+        Assert.StartsWith(name + "/", heldByEtcdnet, StringComparison.Ordinal);
+        Assert.NotEqual(heldByEtcdctl, heldByEtcdnet);
+        Assert.Equal(string.Empty, await etcdnet.NextLineAsync(Wait));
+
+        Assert.Equal(0, await etcdnet.InterruptAsync());
+        await WaitForContendersAsync(name, 0);
+    }
+
+    [Fact]
+    public async Task EtcdnetHolds_EtcdctlWaits_AndAcquiresAfterEtcdnetIsInterrupted()
+    {
+        var name = "cli/lock/" + Guid.NewGuid().ToString("N");
+        await using var etcdnet = LockBackgroundCli.Start(cluster.Endpoint, "lock", name);
+        var heldByEtcdnet = await etcdnet.NextLineAsync(Wait);
+        Assert.StartsWith(name + "/", heldByEtcdnet, StringComparison.Ordinal);
+
+        await using var etcdctl = EtcdctlProcess.Start(cluster.Endpoint, "lock", name);
+        await WaitForContendersAsync(name, 2);
+        Assert.Null(await etcdctl.NextLineAsync(TimeSpan.FromMilliseconds(500)));
+
+        Assert.Equal(0, await etcdnet.InterruptAsync());
+        var heldByEtcdctl = await etcdctl.NextLineAsync(Wait);
+        Assert.StartsWith(name + "/", heldByEtcdctl, StringComparison.Ordinal);
+        Assert.NotEqual(heldByEtcdnet, heldByEtcdctl);
+    }
+
+    [Fact]
+    public async Task WithCommand_RunsItWithLockEnvironment_ReleasesAndExitsWithItsCode()
+    {
+        var name = "cli/lock/" + Guid.NewGuid().ToString("N");
+        const string script = "echo $ETCD_LOCK_KEY; echo rev=$ETCD_LOCK_REV; exit 7";
+        var expected = await EtcdctlRun.RunAsync(cluster.Endpoint, ["lock", name, "--", "sh", "-c", script]);
+        var actual = await CliRun.RunAsync(cluster.Endpoint, "lock", name, "--", "sh", "-c", script);
+
+        Assert.Equal(7, actual.ExitCode);
+        Assert.Equal(1, expected.ExitCode);
+        Assert.Equal(expected.Stderr.TrimEnd('\n').Split('\n')[^1], actual.Stderr.TrimEnd('\n'));
+        var lines = actual.Stdout.Split('\n');
+        Assert.StartsWith(name + "/", lines[0], StringComparison.Ordinal);
+        Assert.Matches("^rev=[1-9][0-9]*$", lines[1]);
+        Assert.Equal(Shape(expected.Stdout), Shape(actual.Stdout));
+        await WaitForContendersAsync(name, 0);
+
+        var success = await CliRun.RunAsync(cluster.Endpoint, "lock", name, "--", "sh", "-c", "echo $ETCD_LOCK_KEY");
+        Assert.Equal(0, success.ExitCode);
+        Assert.Equal(string.Empty, success.Stderr);
+    }
+
+    [Fact]
+    public async Task Misuse_MatchesEtcdctl()
+    {
+        foreach (var args in new[] { new[] { "lock" }, ["lock", "x", "nosuchcommand-xyz"] })
+        {
+            var expected = await EtcdctlRun.RunAsync(cluster.Endpoint, args);
+            var actual = await CliRun.RunAsync(cluster.Endpoint, args);
+            Golden.AssertSame(expected, actual);
+            Assert.Equal(expected.Stderr, actual.Stderr);
+        }
+    }
+
+    /// <summary>The output with the lease part of lock keys and revision numbers masked.</summary>
+    private static string Shape(string output)
+        => System.Text.RegularExpressions.Regex.Replace(output, "/[0-9a-f]+\n|=[0-9]+\n", "/#\n");
+
+    private async Task WaitForContendersAsync(string name, int count)
+    {
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [cluster.Endpoint] });
+        using var timeout = new CancellationTokenSource(Wait);
+        while ((await client.GetAsync(name + "/", new GetOptions { Prefix = true, CountOnly = true }, timeout.Token)).Count != count)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
