@@ -20,6 +20,7 @@ internal static class ErrorReporter
         EtcdTimeoutException => (ExitCodes.Error, "context deadline exceeded"),
         EtcdUnavailableException e => (ExitCodes.Error, e.Message),
         EtcdProtocolException e => (ExitCodes.BadConnection, e.Message),
+        EtcdAuthFailedException e => (ExitCodes.BadConnection, e.Message), // etcdctl fails to create its client: exit 2
         EtcdException e => (ExitCodes.Error, e.Message),
         OperationCanceledException => (ExitCodes.Interrupted, "context canceled"),
         TimeoutException => (ExitCodes.Error, "context deadline exceeded"),
