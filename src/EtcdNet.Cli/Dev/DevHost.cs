@@ -69,6 +69,7 @@ internal sealed class DevHost(DevPaths paths, DevClusterRequest request, CliCons
             File.Delete(paths.StateFile);
         }
 
+        TryDeleteDirectory(paths.DataDirectory);
         Log("*** dev cluster stopped");
         return 0;
 
@@ -111,6 +112,18 @@ internal sealed class DevHost(DevPaths paths, DevClusterRequest request, CliCons
         Log("*** the dev cluster could not start: " + error);
         File.WriteAllText(paths.ErrorFile, message);
         return 1;
+    }
+
+    private static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // dev down deletes it as well.
+        }
     }
 
     private void Log(string line)

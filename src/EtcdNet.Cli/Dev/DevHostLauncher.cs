@@ -58,7 +58,16 @@ internal static class DevHostLauncher
                 throw new CliException($"the dev cluster was not ready within {timeout.TotalSeconds:0} s; see {paths.LogFile}");
             }
 
-            await Task.Delay(100, cancellationToken);
+            try
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Interrupted: do not leave a half-started cluster behind.
+                await DevTeardown.StopAsync(paths, CancellationToken.None);
+                throw;
+            }
         }
     }
 
