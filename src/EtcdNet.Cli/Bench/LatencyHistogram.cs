@@ -86,7 +86,16 @@ internal sealed class LatencyHistogram
         }
 
         var rank = (long)Math.Ceiling(percent / 100 * Count);
-        rank = Math.Clamp(rank, 1, Count);
+        if (rank >= Count)
+        {
+            return Max;
+        }
+
+        if (rank <= 1)
+        {
+            return Min;
+        }
+
         long seen = 0;
         for (var i = 0; i < BucketCount; i++)
         {
