@@ -1,0 +1,8 @@
+namespace EtcdNet.Cli.Bench;
+
+/// <summary>How much load to apply: concurrent requesters, when to stop (request count and/or duration) and an optional rate cap.</summary>
+/// <param name="Clients">Concurrent requesters, each with one request in flight.</param>
+/// <param name="Total">Requests to issue in all; 0 means no limit (a duration must be set).</param>
+/// <param name="Duration">How long to run; zero means no limit (a total must be set).</param>
+/// <param name="Rate">Maximum requests per second over all requesters; 0 means no cap.</param>
+internal sealed record BenchLoad(int Clients, long Total, TimeSpan Duration, int Rate);
