@@ -14,7 +14,7 @@ internal static class KvCompactionCommand
         var command = new Command("compaction", "Compacts the event history in etcd") { args, physical };
         actions.Set(command, async context =>
         {
-            var values = context.Get(args) ?? [];
+            var values = KvArgs.Values(context.Parse, args);
             if (values.Length != 1)
             {
                 throw CliException.BadArgs("compaction command needs 1 argument");

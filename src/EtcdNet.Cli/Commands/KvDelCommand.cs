@@ -29,7 +29,7 @@ internal sealed class KvDelCommand
     /// <summary>The key and options etcdctl would send for this command line.</summary>
     public (string Key, DeleteOptions Options) Resolve(ParseResult parse)
     {
-        var args = parse.GetValue(_args) ?? [];
+        var args = KvArgs.Values(parse, _args);
         if (args.Length is 0 or > 2)
         {
             throw CliException.BadArgs("del command needs one argument as key and an optional argument as range_end");

@@ -48,7 +48,7 @@ internal sealed class KvGetCommand
     /// <exception cref="CliException">Conflicting or malformed flags (exit 128 or 4, as etcdctl).</exception>
     public (string Key, GetOptions Options) Resolve(ParseResult parse)
     {
-        var args = parse.GetValue(_args) ?? [];
+        var args = KvArgs.Values(parse, _args);
         if (args.Length == 0)
         {
             throw CliException.BadArgs("get command needs one argument as key and an optional argument as range_end");

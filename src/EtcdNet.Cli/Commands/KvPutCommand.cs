@@ -31,7 +31,7 @@ internal sealed class KvPutCommand
     public async Task<(string Key, string Value, PutOptions Options)> ResolveAsync(ParseResult parse, Func<Task<string>>? stdin)
     {
         const string Usage = "put command needs 1 argument and input from stdin or 2 arguments";
-        var args = parse.GetValue(_args) ?? [];
+        var args = KvArgs.Values(parse, _args);
         if (args.Length == 0)
         {
             throw CliException.BadArgs(Usage);

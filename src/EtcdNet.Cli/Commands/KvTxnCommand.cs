@@ -14,7 +14,7 @@ internal static class KvTxnCommand
         var command = new Command("txn", "Txn processes all the requests in one transaction") { args, interactive };
         actions.Set(command, async context =>
         {
-            if ((context.Get(args) ?? []).Length != 0)
+            if (KvArgs.Values(context.Parse, args).Length != 0)
             {
                 throw CliException.BadArgs("txn command does not accept argument");
             }

@@ -94,6 +94,19 @@ internal static class KvTxnParser
             throw CliException.InvalidInput("invalid txn request: " + line);
         }
 
+        try
+        {
+            return await ResolveAsync(parse, get, put, del);
+        }
+        catch (CliException e) when (e.ExitCode == ExitCodes.Error)
+        {
+            // An unknown flag: etcdctl rejects the line as a whole.
+            throw CliException.InvalidInput("invalid txn request: " + line);
+        }
+    }
+
+    private static async Task<Op> ResolveAsync(ParseResult parse, KvGetCommand get, KvPutCommand put, KvDelCommand del)
+    {
         if (parse.CommandResult.Command == get.Command)
         {
             var (key, options) = get.Resolve(parse);

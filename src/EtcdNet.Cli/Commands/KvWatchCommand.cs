@@ -49,7 +49,7 @@ internal sealed class KvWatchCommand
 
     private KvWatchRequest Resolve(ParseResult parse, string? envKey, string? envRange)
     {
-        var all = parse.GetValue(_args) ?? [];
+        var all = KvArgs.Values(parse, _args);
         var separator = SeparatorIndex(parse, all.Length);
         var watchArgs = separator < 0 ? all : all[..separator];
         var exec = separator < 0 ? [] : all[separator..];
