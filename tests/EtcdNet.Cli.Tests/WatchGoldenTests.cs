@@ -56,6 +56,36 @@ public sealed class WatchGoldenTests(CliCluster cluster)
         Assert.Contains($"\"PUT\" \"{key}/a\" \"x y\" ", etcdnet.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Watch_Interactive_WatchAndProgressLines_MatchEtcdctl()
+    {
+        var key = "cli/watch/" + Guid.NewGuid().ToString("N");
+        var start = await NextRevisionAsync();
+        string[] args = ["--endpoints=" + cluster.Endpoint, "watch", "-i"];
+        await using var etcdnet = WatchLiveRun.Etcdnet(args);
+        await using var etcdctl = WatchLiveRun.Etcdctl(args);
+        foreach (var run in new[] { etcdnet, etcdctl })
+        {
+            await run.WriteLineAsync($"watch --prev-kv --rev {start} {key}");
+        }
+
+        Assert.Equal(0, (await EtcdctlRun.RunAsync(cluster.Endpoint, ["put", key, "a"])).ExitCode);
+        await etcdctl.WaitForLinesAsync(3);
+        await etcdnet.WaitForLinesAsync(3);
+        Assert.Equal(0, (await EtcdctlRun.RunAsync(cluster.Endpoint, ["put", key, "b"])).ExitCode);
+        await etcdctl.WaitForLinesAsync(8);
+        await etcdnet.WaitForLinesAsync(8);
+        foreach (var run in new[] { etcdnet, etcdctl })
+        {
+            await run.WriteLineAsync("progress");
+        }
+
+        await etcdctl.WaitForLinesAsync(9);
+        await etcdnet.WaitForLinesAsync(9);
+        Assert.Equal(etcdctl.Output, etcdnet.Output);
+        Assert.Matches("\nprogress notify: [0-9]+\n$", etcdnet.Output);
+    }
+
     // Both watches start at the next revision, so neither misses a write made before it is established.
     private async Task<string> NextRevisionAsync()
     {

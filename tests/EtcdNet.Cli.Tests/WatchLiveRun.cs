@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Pipes;
 using System.Text;
 using EtcdNet.Cli.Output;
 
@@ -12,12 +13,14 @@ public sealed class WatchLiveRun : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<int>? _run;
     private readonly Process? _process;
+    private readonly AnonymousPipeServerStream? _stdinPipe;
+    private readonly TextWriter _stdin;
 
     private WatchLiveRun(string[] args, bool etcdctl)
     {
         if (etcdctl)
         {
-            var info = new ProcessStartInfo("/usr/bin/etcdctl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var info = new ProcessStartInfo("/usr/bin/etcdctl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
             info.Environment["ETCDCTL_API"] = "3";
             foreach (var arg in args)
             {
@@ -37,11 +40,15 @@ public sealed class WatchLiveRun : IAsyncDisposable
             };
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
+            _stdin = _process.StandardInput;
         }
         else
         {
             _out = new StringWriter { NewLine = "\n" };
-            var console = new CliConsole(TextWriter.Synchronized(_out), TextWriter.Synchronized(new StringWriter()), new StringReader(string.Empty), IsTerminal: false);
+            _stdinPipe = new AnonymousPipeServerStream(PipeDirection.Out);
+            var input = new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, _stdinPipe.ClientSafePipeHandle));
+            _stdin = new StreamWriter(_stdinPipe) { NewLine = "\n" };
+            var console = new CliConsole(TextWriter.Synchronized(_out), TextWriter.Synchronized(new StringWriter()), input, IsTerminal: false);
             _run = Task.Run(() => CliApp.RunAsync(args, console, _ => null, _stop.Token));
         }
     }
@@ -64,6 +71,13 @@ public sealed class WatchLiveRun : IAsyncDisposable
                 return _etcdctlOut.ToString();
             }
         }
+    }
+
+    /// <summary>Writes <paramref name="line"/> and a newline to the watch's stdin.</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _stdin.WriteAsync(line + "\n");
+        await _stdin.FlushAsync();
     }
 
     public static WatchLiveRun Etcdnet(params string[] args) => new(args, etcdctl: false);
@@ -103,6 +117,7 @@ public sealed class WatchLiveRun : IAsyncDisposable
     {
         await StopAsync();
         _process?.Dispose();
+        _stdinPipe?.Dispose();
         _stop.Dispose();
     }
 }

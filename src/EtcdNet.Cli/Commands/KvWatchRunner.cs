@@ -51,8 +51,12 @@ internal sealed class KvWatchRunner(CommandContext context)
                             continue;
                         }
 
+                        // Wait until etcd confirms the watch, so that a following "progress" line reaches it.
                         var request = KvWatchCommand.ParseInteractive(words, envKey, envRange);
-                        watches.Add(Task.Run(() => WatchAsync(request), CancellationToken.None));
+                        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        var watch = Task.Run(() => WatchAsync(request with { Options = request.Options with { CreatedNotify = true } }, created), CancellationToken.None);
+                        watches.Add(watch);
+                        await Task.WhenAny(created.Task, watch).WaitAsync(token);
                         break;
                     case "progress":
                         await context.Client.RequestProgressAsync(token);
@@ -71,13 +75,19 @@ internal sealed class KvWatchRunner(CommandContext context)
     }
 
     // True when interrupted, false when the server ended the watch.
-    private async Task<bool> WatchAsync(KvWatchRequest request)
+    private async Task<bool> WatchAsync(KvWatchRequest request, TaskCompletionSource? created = null)
     {
         var token = context.CancellationToken;
         try
         {
             await foreach (var response in context.Client.WatchAsync(request.Key, request.Options, token))
             {
+                if (response.Created && response.Events.Count == 0)
+                {
+                    created?.TrySetResult();
+                    continue;
+                }
+
                 lock (_outputLock)
                 {
                     WatchPrinter.Print(context.Console.Out, context.Settings, response);
