@@ -3,7 +3,7 @@ using EtcdNet.Cli.Errors;
 
 namespace EtcdNet.Cli.Output;
 
-/// <summary>Prints key-value responses in the --write-out format, as etcdctl does.</summary>
+/// <summary>Prints key-value responses (put, get, del) in the --write-out format, as etcdctl does.</summary>
 internal static class KvPrinter
 {
     public static void Put(CommandContext context, PutResponse response)
@@ -13,33 +13,167 @@ internal static class KvPrinter
         switch (settings.Format)
         {
             case OutputFormat.Simple:
-                output.WriteLine("OK");
-                if (response.PrevKv is { } prev)
-                {
-                    WriteKv(output, prev, settings.Hex);
-                }
-
+                PutSimple(output, response, settings.Hex);
                 break;
             case OutputFormat.Json:
-                var json = new GoJson().StartObject().WriteHeader(response.Header);
-                if (response.PrevKv is { } prevKv)
-                {
-                    json.Name("prev_kv");
-                    WriteJson(json, prevKv);
-                }
-
-                output.WriteLine(json.EndObject().ToString());
+                var json = new GoJson();
+                PutJson(json, response);
+                output.WriteLine(json.ToString());
                 break;
             case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                if (response.PrevKv is { } prevField)
-                {
-                    WriteFields(output, "Prev", prevField);
-                }
-
+                PutFields(output, response);
                 break;
             default:
-                throw CliException.BadFeature($"{settings.Format.ToString().ToLowerInvariant()} output is not supported by put yet");
+                throw Unsupported(settings.Format);
+        }
+    }
+
+    public static void Get(CommandContext context, GetResponse response, bool valueOnly)
+    {
+        var settings = context.Settings;
+        var output = context.Console.Out;
+        switch (settings.Format)
+        {
+            case OutputFormat.Simple:
+                GetSimple(output, response, settings.Hex, valueOnly);
+                break;
+            case OutputFormat.Json:
+                var json = new GoJson();
+                GetJson(json, response);
+                output.WriteLine(json.ToString());
+                break;
+            case OutputFormat.Fields:
+                GetFields(output, response);
+                break;
+            default:
+                throw Unsupported(settings.Format);
+        }
+    }
+
+    public static void Delete(CommandContext context, DeleteResponse response)
+    {
+        var settings = context.Settings;
+        var output = context.Console.Out;
+        switch (settings.Format)
+        {
+            case OutputFormat.Simple:
+                DeleteSimple(output, response, settings.Hex);
+                break;
+            case OutputFormat.Json:
+                var json = new GoJson();
+                DeleteJson(json, response);
+                output.WriteLine(json.ToString());
+                break;
+            case OutputFormat.Fields:
+                DeleteFields(output, response);
+                break;
+            default:
+                throw Unsupported(settings.Format);
+        }
+    }
+
+    /// <summary>etcdctl's error for a format a key-value command does not print (exit 4).</summary>
+    public static CliException Unsupported(OutputFormat format)
+        => CliException.BadFeature($"{format.ToString().ToLowerInvariant()} not supported as output format");
+
+    public static void PutSimple(TextWriter output, PutResponse response, bool hex)
+    {
+        output.WriteLine("OK");
+        if (response.PrevKv is { } prev)
+        {
+            WriteKv(output, prev, hex, valueOnly: false);
+        }
+    }
+
+    public static void GetSimple(TextWriter output, GetResponse response, bool hex, bool valueOnly)
+    {
+        foreach (var kv in response.Kvs)
+        {
+            WriteKv(output, kv, hex, valueOnly);
+        }
+    }
+
+    public static void DeleteSimple(TextWriter output, DeleteResponse response, bool hex)
+    {
+        output.WriteLine(response.Deleted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var kv in response.PrevKvs)
+        {
+            WriteKv(output, kv, hex, valueOnly: false);
+        }
+    }
+
+    /// <summary>Go's JSON of etcdserverpb.PutResponse.</summary>
+    public static void PutJson(GoJson json, PutResponse response)
+    {
+        json.StartObject().WriteHeader(response.Header);
+        if (response.PrevKv is { } prev)
+        {
+            json.Name("prev_kv");
+            WriteJson(json, prev);
+        }
+
+        json.EndObject();
+    }
+
+    /// <summary>Go's JSON of etcdserverpb.RangeResponse.</summary>
+    public static void GetJson(GoJson json, GetResponse response)
+    {
+        json.StartObject().WriteHeader(response.Header);
+        WriteJsonList(json, "kvs", response.Kvs);
+        if (response.More)
+        {
+            json.Field("more", true);
+        }
+
+        if (response.Count != 0)
+        {
+            json.Field("count", response.Count);
+        }
+
+        json.EndObject();
+    }
+
+    /// <summary>Go's JSON of etcdserverpb.DeleteRangeResponse.</summary>
+    public static void DeleteJson(GoJson json, DeleteResponse response)
+    {
+        json.StartObject().WriteHeader(response.Header);
+        if (response.Deleted != 0)
+        {
+            json.Field("deleted", response.Deleted);
+        }
+
+        WriteJsonList(json, "prev_kvs", response.PrevKvs);
+        json.EndObject();
+    }
+
+    public static void PutFields(TextWriter output, PutResponse response)
+    {
+        HeaderPrinter.WriteFields(output, response.Header);
+        if (response.PrevKv is { } prev)
+        {
+            WriteFields(output, "Prev", prev);
+        }
+    }
+
+    public static void GetFields(TextWriter output, GetResponse response)
+    {
+        HeaderPrinter.WriteFields(output, response.Header);
+        foreach (var kv in response.Kvs)
+        {
+            WriteFields(output, string.Empty, kv);
+        }
+
+        output.WriteLine($"\"More\" : {(response.More ? "true" : "false")}");
+        output.WriteLine($"\"Count\" : {response.Count}");
+    }
+
+    public static void DeleteFields(TextWriter output, DeleteResponse response)
+    {
+        HeaderPrinter.WriteFields(output, response.Header);
+        output.WriteLine($"\"Deleted\" : {response.Deleted}");
+        foreach (var kv in response.PrevKvs)
+        {
+            WriteFields(output, "Prev", kv);
         }
     }
 
@@ -91,10 +225,30 @@ internal static class KvPrinter
         output.WriteLine($"\"{prefix}Lease\" : {kv.Lease}");
     }
 
-    /// <summary>etcdctl's simple form of a key-value: the key on one line, the value on the next.</summary>
-    public static void WriteKv(TextWriter output, KeyValue kv, bool hex)
+    /// <summary>etcdctl's simple form of a key-value: the key on one line (unless value-only), the value on the next.</summary>
+    public static void WriteKv(TextWriter output, KeyValue kv, bool hex, bool valueOnly)
     {
-        output.WriteLine(BytesText.Format(kv.Key.Span, hex));
-        output.WriteLine(BytesText.Format(kv.Value.Span, hex));
+        if (!valueOnly)
+        {
+            output.WriteLine(KvText.Format(kv.Key.Span, hex));
+        }
+
+        output.WriteLine(KvText.Format(kv.Value.Span, hex));
+    }
+
+    private static void WriteJsonList(GoJson json, string name, IReadOnlyList<KeyValue> kvs)
+    {
+        if (kvs.Count == 0)
+        {
+            return;
+        }
+
+        json.Name(name).StartArray();
+        foreach (var kv in kvs)
+        {
+            WriteJson(json, kv);
+        }
+
+        json.EndArray();
     }
 }
