@@ -17,7 +17,7 @@ internal static class ElectionKeyPrinter
             case OutputFormat.Simple:
                 foreach (var kv in response.Kvs)
                 {
-                    KvPrinter.WriteKv(output, kv, settings.Hex);
+                    KvPrinter.WriteKv(output, kv, settings.Hex, valueOnly: false);
                 }
 
                 break;
@@ -62,7 +62,7 @@ internal static class ElectionKeyPrinter
         switch (settings.Format)
         {
             case OutputFormat.Simple:
-                KvPrinter.WriteKv(output, leader, settings.Hex);
+                KvPrinter.WriteKv(output, leader, settings.Hex, valueOnly: false);
                 break;
             case OutputFormat.Json:
                 var json = new GoJson().StartObject();
