@@ -15,7 +15,9 @@ public sealed class NoSpaceCluster : IAsyncLifetime
         Cluster = await EtcdCluster.StartAsync(new EtcdClusterOptions { Members = 1, ExtraArguments = ["--quota-backend-bytes=100000"] });
         await using var client = new EtcdClient(Endpoint);
         var value = new string('a', 20_000);
-        for (var i = 0; i < 50; i++)
+        // The quota is checked against the database file, which grows as etcd commits (every 100 ms): write until refused.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        for (var i = 0; DateTime.UtcNow < deadline; i++)
         {
             try
             {
