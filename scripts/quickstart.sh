@@ -103,7 +103,7 @@ if step watch; then
   run etcdnet put greeting "hello, watcher" -w json | tee "$work/put.json"
   revision=$(grep -oE '"revision":[0-9]+' "$work/put.json" | head -n 1 | cut -d: -f2)
   show etcdnet watch greeting --rev=$((revision + 1)) "&"
-  etcdnet watch greeting --rev=$((revision + 1)) >"$work/watch.txt" 2>&1 &
+  "$repo/scripts/etcdnet" watch greeting --rev=$((revision + 1)) >"$work/watch.txt" 2>&1 &
   background+=($!)
   run etcdnet put greeting "hello from the other side"
   wait_for "$work/watch.txt" "hello from the other side"
@@ -129,7 +129,7 @@ fi
 if step elect; then
   note "campaigns as alice and stays leader until stopped"
   show etcdnet elect demo-election alice "&"
-  etcdnet elect demo-election alice >"$work/elect.txt" 2>&1 &
+  "$repo/scripts/etcdnet" elect demo-election alice >"$work/elect.txt" 2>&1 &
   background+=($!)
   wait_for "$work/elect.txt" "alice"
   note "elected:"
