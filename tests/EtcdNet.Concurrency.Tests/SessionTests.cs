@@ -43,8 +43,8 @@ public sealed class SessionTests(ITestOutputHelper output) : ClusterTestBase(out
 
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = held.Lost.Register(() => lost.TrySetResult());
-        var clock = Stopwatch.StartNew();
         await admin.Lease.RevokeAsync(a.LeaseId);
+        var clock = Stopwatch.StartNew(); // from the moment the revocation is applied
         await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
         var acquiredAfter = clock.Elapsed;
         await lost.Task.WaitAsync(TimeSpan.FromSeconds(5));

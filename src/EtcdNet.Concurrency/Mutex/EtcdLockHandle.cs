@@ -46,7 +46,10 @@ public sealed class EtcdLockHandle : IAsyncDisposable
         }
     }
 
-    /// <summary>Releases the lock, like <see cref="UnlockAsync"/> with a 5 s limit.</summary>
+    /// <summary>
+    /// Releases the lock like <see cref="UnlockAsync"/>, retrying through failovers for up to the session's TTL
+    /// (between 5 and 30 s); throws <see cref="TimeoutException"/> if the key could not be deleted by then.
+    /// </summary>
     /// <returns>A task that completes when the key is deleted.</returns>
     public async ValueTask DisposeAsync() => await UnlockAsync(CancellationToken.None).ConfigureAwait(false);
 }

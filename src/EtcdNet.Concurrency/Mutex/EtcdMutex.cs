@@ -10,7 +10,8 @@ namespace EtcdNet.Concurrency;
 /// </summary>
 public sealed class EtcdMutex
 {
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinCleanupTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxCleanupTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Creates a mutex named <paramref name="name"/> for <paramref name="session"/>; no call is made to etcd.</summary>
     /// <param name="session">The session whose lease the lock key is attached to.</param>
@@ -87,18 +88,32 @@ public sealed class EtcdMutex
 
     /// <summary>Deletes this session's key if it still has <paramref name="revision"/> as its create revision.</summary>
     /// <param name="revision">The create revision of the key to delete.</param>
-    /// <param name="cancellationToken">Cancels the call; when it cannot be cancelled a 5 s limit applies.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call; when it cannot be cancelled, the release is retried through failovers for up to the session's TTL
+    /// (at least 5 s, at most 30 s): past that, the key would be gone with the lease if the session were lost anyway.
+    /// </param>
+    /// <exception cref="TimeoutException">The key could not be deleted within that limit (it stays until the session's lease ends).</exception>
     internal async Task ReleaseAsync(long revision, CancellationToken cancellationToken)
     {
-        using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(CleanupTimeout);
+        using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(CleanupLimit(Session.Ttl));
         var token = limit?.Token ?? cancellationToken;
-        await IdempotentRetry.RunAsync(
-            ct => Session.Client.Txn()
-                .If(Compare.CreateRevision(Key, CompareOp.Equal, revision))
-                .Then(Op.Delete(Key))
-                .CommitAsync(ct),
-            token).ConfigureAwait(false);
+        try
+        {
+            await IdempotentRetry.RunAsync(
+                ct => Session.Client.Txn()
+                    .If(Compare.CreateRevision(Key, CompareOp.Equal, revision))
+                    .Then(Op.Delete(Key))
+                    .CommitAsync(ct),
+                token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (limit is not null && limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The lock key {Key} could not be deleted within {CleanupLimit(Session.Ttl).TotalSeconds:0} s; it is deleted when the session's lease ends.", e);
+        }
     }
+
+    private static TimeSpan CleanupLimit(TimeSpan ttl)
+        => ttl < MinCleanupTimeout ? MinCleanupTimeout : ttl > MaxCleanupTimeout ? MaxCleanupTimeout : ttl;
 
     /// <summary>
     /// One transaction: create this session's key unless it exists, and read the current owner (the first-created key).
