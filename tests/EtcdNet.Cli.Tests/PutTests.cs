@@ -32,6 +32,18 @@ public sealed class PutTests(CliCluster cluster)
     }
 
     [Fact]
+    public async Task MissingCertificateFile_SameLineAndExitCodeAsEtcdctl()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "ca.pem");
+        var expected = await EtcdctlRun.RunAsync("127.0.0.1:1", ["--cacert", missing, "put", "k", "v"]);
+        var result = await CliRun.RunAsync(["--endpoints=127.0.0.1:1", "--cacert", missing, "put", "k", "v"]);
+        Assert.Equal(expected.ExitCode, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal($"Error: open {missing}: no such file or directory\n", result.Stderr);
+        Assert.Equal(expected.Stderr, result.Stderr);
+    }
+
+    [Fact]
     public async Task UnreachableEndpoint_FailsPromptly_WithOneLine()
     {
         var result = await CliRun.RunAsync(["--endpoints=127.0.0.1:1", "--dial-timeout=1s", "put", "k", "v"]);

@@ -104,13 +104,21 @@ internal sealed record GlobalSettings
         EtcdTlsOptions? tls = null;
         if (UsesTls)
         {
+            foreach (var file in new[] { CaCert, Cert, Key })
+            {
+                if (file is not null && !File.Exists(file))
+                {
+                    throw CliException.BadArgs($"open {file}: no such file or directory"); // etcdctl's words and exit code
+                }
+            }
+
             try
             {
                 tls = CaCert is null && Cert is null ? new EtcdTlsOptions() : EtcdTlsOptions.FromPemFiles(CaCert, Cert, Key);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or ArgumentException or System.Security.Cryptography.CryptographicException)
             {
-                throw new CliException(ExitCodes.IO, e is FileNotFoundException f && f.FileName is { } name ? $"open {name}: no such file or directory" : e.Message, e);
+                throw new CliException(ExitCodes.BadArgs, e.Message, e);
             }
 
             tls = tls with { SkipServerCertificateValidation = InsecureSkipTlsVerify };
