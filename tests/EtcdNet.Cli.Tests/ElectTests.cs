@@ -1,4 +1,5 @@
 using EtcdNet.Cli.Tests.Infrastructure;
+using EtcdNet.Testing;
 
 namespace EtcdNet.Cli.Tests;
 

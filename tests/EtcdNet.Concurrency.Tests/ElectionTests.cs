@@ -1,4 +1,5 @@
 using EtcdNet.Concurrency.Tests.Infrastructure;
+using EtcdNet.Testing;
 
 namespace EtcdNet.Concurrency.Tests;
 
@@ -60,7 +61,7 @@ public sealed class ElectionTests(ITestOutputHelper output) : ClusterTestBase(ou
         var election = new EtcdElection(session, name);
         await election.CampaignAsync("dotnet-leader");
 
-        await using (var listener = Etcdctl.Start(endpoint, "elect", "-l", name))
+        await using (var listener = EtcdctlProcess.Start(endpoint, "elect", "-l", name))
         {
             Assert.Equal(election.LeaderKey, await listener.NextLineAsync(TimeSpan.FromSeconds(10)));
             Assert.Equal("dotnet-leader", await listener.NextLineAsync(TimeSpan.FromSeconds(5)));
@@ -71,7 +72,7 @@ public sealed class ElectionTests(ITestOutputHelper output) : ClusterTestBase(ou
         Assert.True(await observer.MoveNextAsync());
         Assert.Equal("dotnet-leader", observer.Current.ValueString);
 
-        await using var candidate = Etcdctl.Start(endpoint, "elect", name, "go-leader");
+        await using var candidate = EtcdctlProcess.Start(endpoint, "elect", name, "go-leader");
         await Task.Delay(300);
         await election.ResignAsync();
         Assert.True(await observer.MoveNextAsync());

@@ -1,4 +1,5 @@
 using EtcdNet.Concurrency.Tests.Infrastructure;
+using EtcdNet.Testing;
 
 namespace EtcdNet.Concurrency.Tests;
 
@@ -82,7 +83,7 @@ public sealed class MutexTests(ITestOutputHelper output) : ClusterTestBase(outpu
         var mutex = new EtcdMutex(session, name);
 
         // etcdctl holds the lock: we wait until it is terminated.
-        await using (var ctl = Etcdctl.Start(endpoint, "lock", name))
+        await using (var ctl = EtcdctlProcess.Start(endpoint, "lock", name))
         {
             var ctlKey = await ctl.NextLineAsync(TimeSpan.FromSeconds(10));
             Assert.NotNull(ctlKey);
@@ -97,7 +98,7 @@ public sealed class MutexTests(ITestOutputHelper output) : ClusterTestBase(outpu
 
         // We hold the lock: etcdctl waits (prints nothing) until we unlock.
         var ours = await mutex.LockAsync();
-        await using var other = Etcdctl.Start(endpoint, "lock", name);
+        await using var other = EtcdctlProcess.Start(endpoint, "lock", name);
         Assert.Null(await other.NextLineAsync(TimeSpan.FromSeconds(2)));
         await ours.UnlockAsync();
         var line = await other.NextLineAsync(TimeSpan.FromSeconds(10));

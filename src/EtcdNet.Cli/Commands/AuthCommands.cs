@@ -15,74 +15,58 @@ internal static class AuthCommands
         root.Subcommands.Add(RoleCommands.Create(actions));
     }
 
-    private static Command Enable(CommandActions actions)
+    private static Command Enable(CommandActions actions) => WithoutArguments(actions, "enable", "Enables authentication", async (context, token) =>
     {
-        var args = AuthFailure.Arguments("args");
-        var command = new Command("enable", "Enables authentication") { args };
-        AuthFailure.Set(actions, command, async context =>
+        var auth = context.Client.Auth;
+        while (true)
         {
-            RequireNone(context.Get(args), "auth enable command does not accept any arguments");
-            using var timeout = context.CommandTimeout();
-            var auth = context.Client.Auth;
-            while (true)
+            try
             {
+                await auth.AuthEnableAsync(token);
+                break;
+            }
+            catch (EtcdRootRoleNotExistException)
+            {
+                // As etcdctl: create the root role and grant it to root, then try again.
                 try
                 {
-                    await auth.AuthEnableAsync(timeout.Token);
-                    break;
+                    await auth.RoleAddAsync("root", token);
                 }
-                catch (EtcdRootRoleNotExistException)
+                catch (EtcdRoleAlreadyExistsException)
                 {
-                    // As etcdctl: create the root role and grant it to root, then try again.
-                    try
-                    {
-                        await auth.RoleAddAsync("root", timeout.Token);
-                    }
-                    catch (EtcdRoleAlreadyExistsException)
-                    {
-                    }
-
-                    await auth.UserGrantRoleAsync("root", "root", timeout.Token);
                 }
+
+                await auth.UserGrantRoleAsync("root", "root", token);
+            }
+        }
+
+        context.Console.Out.WriteLine("Authentication Enabled");
+    });
+
+    private static Command Disable(CommandActions actions) => WithoutArguments(actions, "disable", "Disables authentication", async (context, token) =>
+    {
+        await context.Client.Auth.AuthDisableAsync(token);
+        context.Console.Out.WriteLine("Authentication Disabled");
+    });
+
+    private static Command Status(CommandActions actions) => WithoutArguments(actions, "status", "Returns authentication status (etcd 3.5 and later)",
+        async (context, token) => AuthPrinter.Status(context, await context.Client.Auth.AuthStatusAsync(token)));
+
+    /// <summary>An <c>auth</c> subcommand that takes no arguments (else etcdctl's "does not accept any arguments", exit 128).</summary>
+    private static Command WithoutArguments(CommandActions actions, string name, string description, Func<CommandContext, CancellationToken, Task> run)
+    {
+        var args = AuthFailure.Arguments("args");
+        var command = new Command(name, description) { args };
+        AuthFailure.Set(actions, command, async context =>
+        {
+            if (context.Get(args) is { Length: > 0 })
+            {
+                throw CliException.BadArgs($"auth {name} command does not accept any arguments");
             }
 
-            context.Console.Out.WriteLine("Authentication Enabled");
-        });
-        return command;
-    }
-
-    private static Command Disable(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("args");
-        var command = new Command("disable", "Disables authentication") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            RequireNone(context.Get(args), "auth disable command does not accept any arguments");
             using var timeout = context.CommandTimeout();
-            await context.Client.Auth.AuthDisableAsync(timeout.Token);
-            context.Console.Out.WriteLine("Authentication Disabled");
+            await run(context, timeout.Token);
         });
         return command;
-    }
-
-    private static Command Status(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("args");
-        var command = new Command("status", "Returns authentication status (etcd 3.5 and later)") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            RequireNone(context.Get(args), "auth status command does not accept any arguments");
-            using var timeout = context.CommandTimeout();
-            AuthPrinter.Status(context, await context.Client.Auth.AuthStatusAsync(timeout.Token));
-        });
-        return command;
-    }
-
-    private static void RequireNone(string[]? args, string message)
-    {
-        if (args is { Length: > 0 })
-        {
-            throw CliException.BadArgs(message);
-        }
     }
 }

@@ -37,36 +37,10 @@ internal sealed class KvDelCommand
 
         var prefix = parse.GetValue(_prefix);
         var fromKey = parse.GetValue(_fromKey);
-        if (prefix && fromKey)
-        {
-            throw CliException.BadArgs("`--prefix` and `--from-key` cannot be set at the same time, choose one");
-        }
-
-        var key = args[0];
-        var options = new DeleteOptions { PrevKv = parse.GetValue(_prevKv) };
-        if (args.Length > 1)
-        {
-            if (prefix || fromKey)
-            {
-                throw CliException.BadArgs("too many arguments, only accept one argument when `--prefix` or `--from-key` is set");
-            }
-
-            options = options with { RangeEnd = args[1] };
-        }
-
-        if (prefix)
-        {
-            options = key.Length == 0 ? options with { FromKey = true } : options with { Prefix = true };
-            key = key.Length == 0 ? "\0" : key;
-        }
-
-        if (fromKey)
-        {
-            key = key.Length == 0 ? "\0" : key;
-            options = options with { FromKey = true };
-        }
-
-        return (key, options);
+        KvKeyRange.CheckFlags(prefix, fromKey);
+        var range = KvKeyRange.From(args, prefix, fromKey);
+        var options = new DeleteOptions { PrevKv = parse.GetValue(_prevKv), RangeEnd = range.RangeEnd, Prefix = range.Prefix, FromKey = range.FromKey };
+        return (range.Key, options);
     }
 
     private async Task RunAsync(CommandContext context)

@@ -56,10 +56,7 @@ internal sealed class KvGetCommand
 
         var prefix = parse.GetValue(_prefix);
         var fromKey = parse.GetValue(_fromKey);
-        if (prefix && fromKey)
-        {
-            throw CliException.BadArgs("`--prefix` and `--from-key` cannot be set at the same time, choose one");
-        }
+        KvKeyRange.CheckFlags(prefix, fromKey);
 
         var serializable = parse.GetValue(_consistency) switch
         {
@@ -68,17 +65,8 @@ internal sealed class KvGetCommand
             var other => throw CliException.BadFeature($"unknown consistency flag {GoQuote.Quote(other ?? string.Empty)}"),
         };
 
-        var key = args[0];
-        var options = new GetOptions { Serializable = serializable };
-        if (args.Length > 1)
-        {
-            if (prefix || fromKey)
-            {
-                throw CliException.BadArgs("too many arguments, only accept one argument when `--prefix` or `--from-key` is set");
-            }
-
-            options = options with { RangeEnd = args[1] };
-        }
+        var range = KvKeyRange.From(args, prefix, fromKey);
+        var options = new GetOptions { Serializable = serializable, RangeEnd = range.RangeEnd, Prefix = range.Prefix, FromKey = range.FromKey };
 
         var order = (parse.GetValue(_order) ?? string.Empty).ToUpperInvariant() switch
         {
@@ -118,19 +106,7 @@ internal sealed class KvGetCommand
             MaxCreateRevision = NotNegative(parse.GetValue(_maxCreateRevision), "--max-create-revision"),
         };
 
-        if (prefix)
-        {
-            options = key.Length == 0 ? options with { FromKey = true } : options with { Prefix = true };
-            key = key.Length == 0 ? "\0" : key;
-        }
-
-        if (fromKey)
-        {
-            key = key.Length == 0 ? "\0" : key;
-            options = options with { FromKey = true };
-        }
-
-        return (key, options);
+        return (range.Key, options);
     }
 
     private async Task RunAsync(CommandContext context)

@@ -12,44 +12,14 @@ internal static class RoleCommands
         Add(actions), Delete(actions), Get(actions), List(actions), GrantPermission(actions), RevokePermission(actions),
     };
 
-    private static Command Add(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("role name");
-        var command = new Command("add", "Adds a new role") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            var role = UserCommands.Expect(context.Get(args), 1, "role add command requires role name as its argument")[0];
-            using var timeout = context.CommandTimeout();
-            RolePrinter.Add(context, role, await context.Client.Auth.RoleAddAsync(role, timeout.Token));
-        });
-        return command;
-    }
+    private static Command Add(CommandActions actions) => OneRole(actions, "add", "Adds a new role",
+        async (context, role, token) => RolePrinter.Add(context, role, await context.Client.Auth.RoleAddAsync(role, token)));
 
-    private static Command Delete(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("role name");
-        var command = new Command("delete", "Deletes a role") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            var role = UserCommands.Expect(context.Get(args), 1, "role delete command requires role name as its argument")[0];
-            using var timeout = context.CommandTimeout();
-            RolePrinter.Delete(context, role, await context.Client.Auth.RoleDeleteAsync(role, timeout.Token));
-        });
-        return command;
-    }
+    private static Command Delete(CommandActions actions) => OneRole(actions, "delete", "Deletes a role",
+        async (context, role, token) => RolePrinter.Delete(context, role, await context.Client.Auth.RoleDeleteAsync(role, token)));
 
-    private static Command Get(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("role name");
-        var command = new Command("get", "Gets detailed information of a role") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            var role = UserCommands.Expect(context.Get(args), 1, "role get command requires role name as its argument")[0];
-            using var timeout = context.CommandTimeout();
-            RolePrinter.Get(context, role, await context.Client.Auth.RoleGetWithHeaderAsync(role, timeout.Token));
-        });
-        return command;
-    }
+    private static Command Get(CommandActions actions) => OneRole(actions, "get", "Gets detailed information of a role",
+        async (context, role, token) => RolePrinter.Get(context, role, await context.Client.Auth.RoleGetWithHeaderAsync(role, token)));
 
     private static Command List(CommandActions actions)
     {
@@ -111,6 +81,20 @@ internal static class RoleCommands
             using var timeout = context.CommandTimeout();
             var header = await context.Client.Auth.RoleRevokePermissionAsync(values[0], key, RolePermissionRange.ToRange(key, rangeEnd, context.Get(prefix)), timeout.Token);
             RolePrinter.RevokePermission(context, values[0], values[1], rangeEnd, header);
+        });
+        return command;
+    }
+
+    /// <summary>A command whose only argument is one role name (else etcdctl's "role NAME command requires role name" error).</summary>
+    private static Command OneRole(CommandActions actions, string name, string description, Func<CommandContext, string, CancellationToken, Task> run)
+    {
+        var args = AuthFailure.Arguments("role name");
+        var command = new Command(name, description) { args };
+        AuthFailure.Set(actions, command, async context =>
+        {
+            var role = UserCommands.Expect(context.Get(args), 1, $"role {name} command requires role name as its argument")[0];
+            using var timeout = context.CommandTimeout();
+            await run(context, role, timeout.Token);
         });
         return command;
     }

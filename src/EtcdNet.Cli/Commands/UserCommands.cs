@@ -128,28 +128,22 @@ internal static class UserCommands
         return command;
     }
 
-    private static Command GrantRole(CommandActions actions)
-    {
-        var args = AuthFailure.Arguments("user name and role name");
-        var command = new Command("grant-role", "Grants a role to a user") { args };
-        AuthFailure.Set(actions, command, async context =>
-        {
-            var values = Expect(context.Get(args), 2, "user grant command requires user name and role name as its argument");
-            using var timeout = context.CommandTimeout();
-            UserPrinter.GrantRole(context, values[0], values[1], await context.Client.Auth.UserGrantRoleAsync(values[0], values[1], timeout.Token));
-        });
-        return command;
-    }
+    private static Command GrantRole(CommandActions actions) => UserAndRole(actions, "grant-role", "Grants a role to a user", "user grant command requires user name and role name as its argument",
+        async (context, user, role, token) => UserPrinter.GrantRole(context, user, role, await context.Client.Auth.UserGrantRoleAsync(user, role, token)));
 
-    private static Command RevokeRole(CommandActions actions)
+    private static Command RevokeRole(CommandActions actions) => UserAndRole(actions, "revoke-role", "Revokes a role from a user", "user revoke-role requires user name and role name as its argument",
+        async (context, user, role, token) => UserPrinter.RevokeRole(context, user, role, await context.Client.Auth.UserRevokeRoleAsync(user, role, token)));
+
+    /// <summary>A command whose arguments are a user name and a role name (else <paramref name="usage"/>, exit 128).</summary>
+    private static Command UserAndRole(CommandActions actions, string name, string description, string usage, Func<CommandContext, string, string, CancellationToken, Task> run)
     {
         var args = AuthFailure.Arguments("user name and role name");
-        var command = new Command("revoke-role", "Revokes a role from a user") { args };
+        var command = new Command(name, description) { args };
         AuthFailure.Set(actions, command, async context =>
         {
-            var values = Expect(context.Get(args), 2, "user revoke-role requires user name and role name as its argument");
+            var values = Expect(context.Get(args), 2, usage);
             using var timeout = context.CommandTimeout();
-            UserPrinter.RevokeRole(context, values[0], values[1], await context.Client.Auth.UserRevokeRoleAsync(values[0], values[1], timeout.Token));
+            await run(context, values[0], values[1], timeout.Token);
         });
         return command;
     }

@@ -29,6 +29,30 @@ internal static class AuthPrinter
         }
     }
 
+    /// <summary>
+    /// A list of user or role names: one per line in simple output, the header and <c>"<paramref name="jsonName"/>":[…]</c>
+    /// in json; other formats are refused, as etcdctl does.
+    /// </summary>
+    public static void Names(CommandContext context, AuthReadResponse<string> response, string jsonName)
+    {
+        var output = context.Console.Out;
+        switch (context.Settings.Format)
+        {
+            case OutputFormat.Simple:
+                foreach (var name in response.Items)
+                {
+                    output.WriteLine(name);
+                }
+
+                break;
+            case OutputFormat.Json:
+                output.WriteLine(new GoJson().StartObject().WriteHeader(response.Header).WriteNames(jsonName, response.Items).EndObject().ToString());
+                break;
+            default:
+                throw Unsupported(context.Settings.Format);
+        }
+    }
+
     /// <summary>etcdctl's error for a format a command does not print (exit 4).</summary>
     public static CliException Unsupported(OutputFormat format)
         => CliException.BadFeature($"{format.ToString().ToLowerInvariant()} not supported as output format");

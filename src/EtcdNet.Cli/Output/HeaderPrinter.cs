@@ -4,9 +4,12 @@ namespace EtcdNet.Cli.Output;
 internal static class HeaderPrinter
 {
     /// <summary>Writes <c>"header":{"cluster_id":…,"member_id":…,"revision":…,"raft_term":…}</c> (zero fields omitted, as Go does).</summary>
-    public static GoJson WriteHeader(this GoJson json, ResponseHeader header)
+    public static GoJson WriteHeader(this GoJson json, ResponseHeader header) =>
+        json.Name("header").StartObject().WriteHeaderFields(header).EndObject();
+
+    /// <summary>Writes the header's fields into the open object, zero ones left out (Go's omitempty).</summary>
+    public static GoJson WriteHeaderFields(this GoJson json, ResponseHeader header)
     {
-        json.Name("header").StartObject();
         if (header.ClusterId != 0)
         {
             json.Field("cluster_id", header.ClusterId);
@@ -27,7 +30,7 @@ internal static class HeaderPrinter
             json.Field("raft_term", header.RaftTerm);
         }
 
-        return json.EndObject();
+        return json;
     }
 
     /// <summary>Writes the four header lines of fields output.</summary>

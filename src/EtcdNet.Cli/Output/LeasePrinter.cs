@@ -7,81 +7,40 @@ namespace EtcdNet.Cli.Output;
 /// <summary>Prints lease responses as etcdctl does: simple, json and fields (table is not defined for them).</summary>
 internal static class LeasePrinter
 {
-    public static void Grant(CommandContext context, LeaseGrantResponse response)
-    {
-        var output = context.Console.Out;
-        switch (context.Settings.Format)
-        {
-            case OutputFormat.Simple:
-                output.WriteLine($"lease {Hex(response.Id)} granted with TTL({Seconds(response.Ttl)}s)");
-                break;
-            case OutputFormat.Json:
-                output.WriteLine(InlineHeader(response.Header).Field("ID", response.Id).Field("TTL", Seconds(response.Ttl)).Field("Error", string.Empty).EndObject().ToString());
-                break;
-            case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                output.WriteLine($"\"ID\" : {response.Id}");
-                output.WriteLine($"\"TTL\" : {Seconds(response.Ttl)}");
-                break;
-            default:
-                throw MaintenanceGoText.Unsupported(context.Settings.Format);
-        }
-    }
+    public static void Grant(CommandContext context, LeaseGrantResponse response) => Print(
+        context,
+        simple: output => output.WriteLine($"lease {Hex(response.Id)} granted with TTL({Seconds(response.Ttl)}s)"),
+        json: () => InlineHeader(response.Header).Field("ID", response.Id).Field("TTL", Seconds(response.Ttl)).Field("Error", string.Empty).EndObject(),
+        fields: output => IdTtlFields(output, response.Header, response.Id, Seconds(response.Ttl)));
 
-    public static void Revoke(CommandContext context, long id, LeaseRevokeResponse response)
-    {
-        var output = context.Console.Out;
-        switch (context.Settings.Format)
-        {
-            case OutputFormat.Simple:
-                output.WriteLine($"lease {Hex(id)} revoked");
-                break;
-            case OutputFormat.Json:
-                output.WriteLine(new GoJson().StartObject().WriteHeader(response.Header).EndObject().ToString());
-                break;
-            case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                break;
-            default:
-                throw MaintenanceGoText.Unsupported(context.Settings.Format);
-        }
-    }
+    public static void Revoke(CommandContext context, long id, LeaseRevokeResponse response) => Print(
+        context,
+        simple: output => output.WriteLine($"lease {Hex(id)} revoked"),
+        json: () => new GoJson().StartObject().WriteHeader(response.Header).EndObject(),
+        fields: output => HeaderPrinter.WriteFields(output, response.Header));
 
     public static void KeepAlive(CommandContext context, LeaseKeepAliveResponse response)
     {
-        var output = context.Console.Out;
-        switch (context.Settings.Format)
-        {
-            case OutputFormat.Simple:
-                output.WriteLine($"lease {Hex(response.Id)} keepalived with TTL({Seconds(response.Ttl)})");
-                break;
-            case OutputFormat.Json:
-                output.WriteLine(InlineHeader(response.Header).Field("ID", response.Id).Field("TTL", Seconds(response.Ttl)).EndObject().ToString());
-                break;
-            case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                output.WriteLine($"\"ID\" : {response.Id}");
-                output.WriteLine($"\"TTL\" : {Seconds(response.Ttl)}");
-                break;
-            default:
-                throw MaintenanceGoText.Unsupported(context.Settings.Format);
-        }
-
-        output.Flush();
+        Print(
+            context,
+            simple: output => output.WriteLine($"lease {Hex(response.Id)} keepalived with TTL({Seconds(response.Ttl)})"),
+            json: () => InlineHeader(response.Header).Field("ID", response.Id).Field("TTL", Seconds(response.Ttl)).EndObject(),
+            fields: output => IdTtlFields(output, response.Header, response.Id, Seconds(response.Ttl)));
+        context.Console.Out.Flush();
     }
 
     public static void TimeToLive(CommandContext context, LeaseTimeToLiveResponse response, bool keys)
     {
-        var output = context.Console.Out;
         var ttl = Seconds(response.Ttl);
         var granted = Seconds(response.GrantedTtl);
-        switch (context.Settings.Format)
-        {
-            case OutputFormat.Simple:
+        Print(
+            context,
+            simple: output =>
+            {
                 if (granted == 0 && ttl == -1)
                 {
                     output.WriteLine($"lease {Hex(response.Id)} already expired");
-                    break;
+                    return;
                 }
 
                 var text = $"lease {Hex(response.Id)} granted with TTL({granted}s), remaining({ttl}s)";
@@ -91,106 +50,96 @@ internal static class LeasePrinter
                 }
 
                 output.WriteLine(text);
-                break;
-            case OutputFormat.Json:
+            },
+            json: () =>
+            {
                 var json = InlineHeader(response.Header).Field("id", response.Id).Field("ttl", ttl).Field("granted-ttl", granted).Name("keys");
                 if (response.Keys.Count == 0)
                 {
-                    json.Null();
+                    return json.Null().EndObject();
                 }
-                else
+
+                json.StartArray();
+                foreach (var key in response.Keys)
                 {
-                    json.StartArray();
-                    foreach (var key in response.Keys)
-                    {
-                        json.Bytes(key.Span);
-                    }
-
-                    json.EndArray();
+                    json.Bytes(key.Span);
                 }
 
-                output.WriteLine(json.EndObject().ToString());
-                break;
-            case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                output.WriteLine($"\"ID\" : {response.Id}");
-                output.WriteLine($"\"TTL\" : {ttl}");
+                return json.EndArray().EndObject();
+            },
+            fields: output =>
+            {
+                IdTtlFields(output, response.Header, response.Id, ttl);
                 output.WriteLine($"\"GrantedTTL\" : {granted}");
                 foreach (var key in response.Keys)
                 {
                     output.WriteLine($"\"Key\" : {GoQuote.Quote(key.Span)}");
                 }
-
-                break;
-            default:
-                throw MaintenanceGoText.Unsupported(context.Settings.Format);
-        }
+            });
     }
 
-    public static void Leases(CommandContext context, LeaseLeasesResponse response)
+    public static void Leases(CommandContext context, LeaseLeasesResponse response) => Print(
+        context,
+        simple: output =>
+        {
+            output.WriteLine($"found {response.Leases.Count} leases");
+            foreach (var id in response.Leases)
+            {
+                output.WriteLine(Hex(id));
+            }
+        },
+        json: () =>
+        {
+            var json = InlineHeader(response.Header).Name("leases").StartArray();
+            foreach (var id in response.Leases)
+            {
+                json.StartObject().Field("id", id).EndObject();
+            }
+
+            return json.EndArray().EndObject();
+        },
+        fields: output =>
+        {
+            HeaderPrinter.WriteFields(output, response.Header);
+            foreach (var id in response.Leases)
+            {
+                output.WriteLine($"\"ID\" : {id}");
+            }
+        });
+
+    /// <summary>A lease ID as etcdctl prints it: 16 hex digits.</summary>
+    public static string Hex(long id) => id.ToString("x16", CultureInfo.InvariantCulture);
+
+    // Every lease response has the same three formats: json is one line; table (and anything else) is refused.
+    private static void Print(CommandContext context, Action<TextWriter> simple, Func<GoJson> json, Action<TextWriter> fields)
     {
         var output = context.Console.Out;
         switch (context.Settings.Format)
         {
             case OutputFormat.Simple:
-                output.WriteLine($"found {response.Leases.Count} leases");
-                foreach (var id in response.Leases)
-                {
-                    output.WriteLine(Hex(id));
-                }
-
+                simple(output);
                 break;
             case OutputFormat.Json:
-                var json = InlineHeader(response.Header).Name("leases").StartArray();
-                foreach (var id in response.Leases)
-                {
-                    json.StartObject().Field("id", id).EndObject();
-                }
-
-                output.WriteLine(json.EndArray().EndObject().ToString());
+                output.WriteLine(json().ToString());
                 break;
             case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                foreach (var id in response.Leases)
-                {
-                    output.WriteLine($"\"ID\" : {id}");
-                }
-
+                fields(output);
                 break;
             default:
                 throw MaintenanceGoText.Unsupported(context.Settings.Format);
         }
     }
 
-    /// <summary>A lease ID as etcdctl prints it: 16 hex digits.</summary>
-    public static string Hex(long id) => id.ToString("x16", CultureInfo.InvariantCulture);
-
     private static long Seconds(TimeSpan ttl) => (long)Math.Round(ttl.TotalSeconds);
 
-    // The clientv3 lease responses embed the header: its fields come first, at the top level, zero ones left out.
-    private static GoJson InlineHeader(ResponseHeader header)
+    // Fields output of a response with a lease ID and TTL: the header lines, then "ID" and "TTL".
+    private static void IdTtlFields(TextWriter output, ResponseHeader header, long id, long ttl)
     {
-        var json = new GoJson().StartObject();
-        if (header.ClusterId != 0)
-        {
-            json.Field("cluster_id", header.ClusterId);
-        }
-
-        if (header.MemberId != 0)
-        {
-            json.Field("member_id", header.MemberId);
-        }
-
-        if (header.Revision != 0)
-        {
-            json.Field("revision", header.Revision);
-        }
-
-        if (header.RaftTerm != 0)
-        {
-            json.Field("raft_term", header.RaftTerm);
-        }
-
-        return json;
+        HeaderPrinter.WriteFields(output, header);
+        output.WriteLine($"\"ID\" : {id}");
+        output.WriteLine($"\"TTL\" : {ttl}");
     }
+
+    // The clientv3 lease responses embed the header: its fields come first, at the top level, zero ones left out.
+    private static GoJson InlineHeader(ResponseHeader header) => new GoJson().StartObject().WriteHeaderFields(header);
 }

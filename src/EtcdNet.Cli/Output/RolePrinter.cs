@@ -29,32 +29,21 @@ internal static class RolePrinter
     /// <summary>One role per line (json: header and roles; fields: header and the quoted roles on one line).</summary>
     public static void List(CommandContext context, AuthReadResponse<string> response)
     {
-        var output = context.Console.Out;
-        switch (context.Settings.Format)
+        if (context.Settings.Format != OutputFormat.Fields)
         {
-            case OutputFormat.Simple:
-                foreach (var role in response.Items)
-                {
-                    output.WriteLine(role);
-                }
-
-                break;
-            case OutputFormat.Json:
-                output.WriteLine(new GoJson().StartObject().WriteHeader(response.Header).WriteNames("roles", response.Items).EndObject().ToString());
-                break;
-            case OutputFormat.Fields:
-                HeaderPrinter.WriteFields(output, response.Header);
-                output.Write("\"Roles\" :");
-                foreach (var role in response.Items)
-                {
-                    output.Write(" " + GoQuote.Quote(role));
-                }
-
-                output.WriteLine();
-                break;
-            default:
-                throw AuthPrinter.Unsupported(context.Settings.Format);
+            AuthPrinter.Names(context, response, "roles");
+            return;
         }
+
+        var output = context.Console.Out;
+        HeaderPrinter.WriteFields(output, response.Header);
+        output.Write("\"Roles\" :");
+        foreach (var role in response.Items)
+        {
+            output.Write(" " + GoQuote.Quote(role));
+        }
+
+        output.WriteLine();
     }
 
     /// <summary>A role's permissions: the "KV Read:" and "KV Write:" lists, or the permissions in json or fields.</summary>

@@ -46,22 +46,5 @@ internal static class UserPrinter
 
     /// <summary>One user per line (json: header and users; fields and table are not defined).</summary>
     public static void List(CommandContext context, AuthReadResponse<string> response)
-    {
-        var output = context.Console.Out;
-        switch (context.Settings.Format)
-        {
-            case OutputFormat.Simple:
-                foreach (var user in response.Items)
-                {
-                    output.WriteLine(user);
-                }
-
-                break;
-            case OutputFormat.Json:
-                output.WriteLine(new GoJson().StartObject().WriteHeader(response.Header).WriteNames("users", response.Items).EndObject().ToString());
-                break;
-            default:
-                throw AuthPrinter.Unsupported(context.Settings.Format);
-        }
-    }
+        => AuthPrinter.Names(context, response, "users");
 }

@@ -54,28 +54,7 @@ internal static class WatchPrinter
     private static string Json(WatchResponse response)
     {
         var json = new GoJson().StartObject();
-        json.Name("Header").StartObject();
-        var header = response.Header;
-        if (header.ClusterId != 0)
-        {
-            json.Field("cluster_id", header.ClusterId);
-        }
-
-        if (header.MemberId != 0)
-        {
-            json.Field("member_id", header.MemberId);
-        }
-
-        if (header.Revision != 0)
-        {
-            json.Field("revision", header.Revision);
-        }
-
-        if (header.RaftTerm != 0)
-        {
-            json.Field("raft_term", header.RaftTerm);
-        }
-
+        json.Name("Header").StartObject().WriteHeaderFields(response.Header);
         json.EndObject().Name("Events");
         if (response.Events.Count == 0)
         {
