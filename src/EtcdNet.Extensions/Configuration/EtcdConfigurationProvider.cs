@@ -50,7 +50,7 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
         if (failure is not null && !_source.Optional)
         {
             throw new EtcdConfigurationException(
-                $"Could not load the configuration under '{_source.Prefix}' from etcd ({string.Join(", ", _client.Options.Endpoints)}): {failure.Message} Set Optional = true to start without it.",
+                $"Could not load the configuration under '{_source.Prefix}' from etcd ({string.Join(", ", _client.Options.Endpoints)}): {failure.Message} (with Optional = true the configuration starts without it).",
                 failure);
         }
 

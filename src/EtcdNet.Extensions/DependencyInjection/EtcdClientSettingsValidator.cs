@@ -30,7 +30,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
 
         if (options.KeepAliveTime is { } keepAlive && keepAlive < MinKeepAliveTime)
         {
-            failures.Add($"{path}:{nameof(options.KeepAliveTime)} must be at least 5 s (etcd closes connections that ping more often), got {keepAlive}.");
+            failures.Add($"{path}:{nameof(options.KeepAliveTime)} must be at least 5 s (etcd closes connections that ping more often), got {keepAlive}");
         }
 
         Positive(options.KeepAliveTimeout, nameof(options.KeepAliveTimeout), failures);
@@ -40,12 +40,12 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
         AtLeast(options.MaxAttempts, 1, nameof(options.MaxAttempts), failures);
         if (options.DefaultTtl is { } ttl && (ttl < TimeSpan.FromSeconds(1) || ttl.Ticks % TimeSpan.TicksPerSecond != 0))
         {
-            failures.Add($"{path}:{nameof(options.DefaultTtl)} must be a whole number of seconds, at least 1 s, got {ttl}.");
+            failures.Add($"{path}:{nameof(options.DefaultTtl)} must be a whole number of seconds, at least 1 s, got {ttl}");
         }
 
         if ((options.Username is null) != (options.Password is null) || options.Username is { Length: 0 })
         {
-            failures.Add($"{path}:{nameof(options.Username)} and {path}:{nameof(options.Password)} must both be set (Username not empty), or neither.");
+            failures.Add($"{path}:{nameof(options.Username)} and {path}:{nameof(options.Password)} must both be set (Username not empty), or neither");
         }
 
         if (options.Tls is { } tls)
@@ -61,20 +61,20 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
         var key = $"{path}:{nameof(EtcdClientSettings.Endpoints)}";
         if (endpoints.Count == 0)
         {
-            failures.Add($"{key}: at least one endpoint is required.");
+            failures.Add($"{key}: at least one endpoint is required");
             return;
         }
 
         if (endpoints.Count > MaxEndpoints)
         {
-            failures.Add($"{key}: at most {MaxEndpoints} endpoints are supported, got {endpoints.Count}.");
+            failures.Add($"{key}: at most {MaxEndpoints} endpoints are supported, got {endpoints.Count}");
         }
 
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (!IsValidEndpoint(endpoints[i]))
             {
-                failures.Add($"{key}:{i.ToString(CultureInfo.InvariantCulture)}: '{endpoints[i]}' is not a valid etcd endpoint: use http://host:port, https://host:port or host:port.");
+                failures.Add($"{key}:{i.ToString(CultureInfo.InvariantCulture)}: '{endpoints[i]}' is not a valid etcd endpoint: use http://host:port, https://host:port or host:port");
             }
         }
     }
@@ -105,7 +105,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
         var key = $"{path}:{nameof(EtcdClientSettings.Tls)}";
         if (tls.KeyFile is not null && tls.CertFile is null)
         {
-            failures.Add($"{key}:{nameof(tls.KeyFile)} needs {key}:{nameof(tls.CertFile)}.");
+            failures.Add($"{key}:{nameof(tls.KeyFile)} needs {key}:{nameof(tls.CertFile)}");
         }
 
         FileExists(tls.CaFile, $"{key}:{nameof(tls.CaFile)}", failures);
@@ -113,7 +113,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
         FileExists(tls.KeyFile, $"{key}:{nameof(tls.KeyFile)}", failures);
         if (tls.ServerName is { } serverName && Uri.CheckHostName(serverName) is UriHostNameType.Unknown)
         {
-            failures.Add($"{key}:{nameof(tls.ServerName)}: '{serverName}' is not a host name or IP address.");
+            failures.Add($"{key}:{nameof(tls.ServerName)}: '{serverName}' is not a host name or IP address");
         }
     }
 
@@ -121,7 +121,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
     {
         if (file is not null && !File.Exists(file))
         {
-            failures.Add($"{key}: the file '{file}' does not exist.");
+            failures.Add($"{key}: the file '{file}' does not exist");
         }
     }
 
@@ -134,11 +134,11 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
 
         if (v <= TimeSpan.Zero)
         {
-            failures.Add($"{path}:{setting} must be positive, got {v}.");
+            failures.Add($"{path}:{setting} must be positive, got {v}");
         }
         else if (v > MaxTimer)
         {
-            failures.Add($"{path}:{setting} must be at most 49 days, got {v}.");
+            failures.Add($"{path}:{setting} must be at most 49 days, got {v}");
         }
     }
 
@@ -146,7 +146,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
     {
         if (value is { } v && v < minimum)
         {
-            failures.Add($"{path}:{setting} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, got {v.ToString(CultureInfo.InvariantCulture)}.");
+            failures.Add($"{path}:{setting} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, got {v.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 }
