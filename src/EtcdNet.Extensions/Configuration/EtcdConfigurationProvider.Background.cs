@@ -54,7 +54,9 @@ internal sealed partial class EtcdConfigurationProvider
             {
                 return;
             }
-            catch (Exception e) when (IsLoadFailure(e) || e is EtcdConfigurationException)
+#pragma warning disable CA1031 // the loop must outlive any failure, a throwing reload callback included: it re-reads after a backoff
+            catch (Exception)
+#pragma warning restore CA1031
             {
                 reread = true;
                 try
