@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace EtcdNet.Extensions;
+
+/// <summary>Creates one client per registered name on first use and disposes them all with the container.</summary>
+internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> settings, IEnumerable<EtcdClientRegistration> registrations)
+    : IEtcdClientFactory, IAsyncDisposable, IDisposable
+{
+    private readonly HashSet<string> _names = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<EtcdClient>> _clients = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
+
+    public EtcdClient Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_names.Contains(name))
+        {
+            throw new InvalidOperationException(name.Length == 0
+                ? "No unnamed etcd client is registered: call services.AddEtcdClient(section)."
+                : $"No etcd client named '{name}' is registered: call services.AddEtcdClient(\"{name}\", section).");
+        }
+
+        return _clients.GetOrAdd(name, n => new Lazy<EtcdClient>(() => new EtcdClient(settings.Get(n).ToOptions()))).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        foreach (var client in CreatedClients())
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var client in CreatedClients())
+        {
+            client.Dispose();
+        }
+    }
+
+    private List<EtcdClient> CreatedClients()
+    {
+        var created = new List<EtcdClient>();
+        foreach (var lazy in _clients.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                created.Add(lazy.Value);
+            }
+        }
+
+        return created;
+    }
+}

@@ -1,0 +1,6 @@
+namespace EtcdNet.Extensions.Tests;
+
+public sealed class FeatureOptions
+{
+    public string? Color { get; set; }
+}
