@@ -8,9 +8,9 @@ internal sealed partial class ClientDiagnostics
 {
     public void WatchStreamOpened(int streamNumber, GrpcEndpoint endpoint)
     {
+        Count(EtcdTelemetry.WatchStreamsOpened);
         try
         {
-            EtcdTelemetry.WatchStreamsOpened.Add(1);
             WatchLog.StreamOpened(_watch, streamNumber, endpoint.Address);
         }
         catch (Exception)
@@ -22,9 +22,9 @@ internal sealed partial class ClientDiagnostics
     /// <summary>A watch is re-created on <paramref name="endpoint"/> from <paramref name="resumeRevision"/> (0: from the current revision).</summary>
     public void WatchResumed(string? endpoint, long resumeRevision)
     {
+        Count(EtcdTelemetry.WatchResumes);
         try
         {
-            EtcdTelemetry.WatchResumes.Add(1);
             WatchLog.Resumed(_watch, endpoint ?? "(none)", resumeRevision);
         }
         catch (Exception)
@@ -40,21 +40,14 @@ internal sealed partial class ClientDiagnostics
             return;
         }
 
-        try
-        {
-            EtcdTelemetry.WatchEvents.Add(count);
-        }
-        catch (Exception)
-        {
-            // observing must not fail the client
-        }
+        Count(EtcdTelemetry.WatchEvents, count);
     }
 
     public void LeaseLost(long leaseId, LeaseLostReason reason, string? endpoint, Exception? cause)
     {
+        Count(EtcdTelemetry.LeasesLost, new KeyValuePair<string, object?>("reason", ReasonTag(reason)));
         try
         {
-            EtcdTelemetry.LeasesLost.Add(1, new KeyValuePair<string, object?>("reason", ReasonTag(reason)));
             var level = reason == LeaseLostReason.ClientDisposed ? LogLevel.Debug : LogLevel.Warning;
             LeaseLog.Lost(_lease, level, leaseId, reason, endpoint ?? "(no stream)", cause?.Message ?? "no further detail");
         }
@@ -66,9 +59,9 @@ internal sealed partial class ClientDiagnostics
 
     public void KeepAliveStreamFailed(string endpoint, string reason)
     {
+        Count(EtcdTelemetry.KeepAliveFailures);
         try
         {
-            EtcdTelemetry.KeepAliveFailures.Add(1);
             LeaseLog.KeepAliveStreamFailed(_lease, endpoint, reason);
         }
         catch (Exception)
@@ -79,9 +72,9 @@ internal sealed partial class ClientDiagnostics
 
     public void AuthTokenRefreshed(string user)
     {
+        Count(EtcdTelemetry.TokenRefreshes);
         try
         {
-            EtcdTelemetry.TokenRefreshes.Add(1);
             AuthLog.TokenRefreshed(_auth, user);
         }
         catch (Exception)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using EtcdNet.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,9 +9,9 @@ namespace EtcdNet.Diagnostics;
 
 /// <summary>
 /// One client's loggers, and the single calls through which the client's components report what
-/// happens to them (logs plus metrics). Every method swallows what a logger provider or metrics
-/// listener throws: observing the client never breaks it. Nothing here logs a password, a token, or
-/// a key's value.
+/// happens to them (logs plus metrics). A logger provider or metrics listener that throws is ignored,
+/// and one failing observer does not hide an event from the others: observing the client never
+/// breaks it. Nothing here logs a password, a token, or a key's value.
 /// </summary>
 [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing logger or listener must not fail the client.")]
 internal sealed partial class ClientDiagnostics
@@ -46,9 +47,13 @@ internal sealed partial class ClientDiagnostics
 
     public void EndpointSetAside(GrpcEndpoint endpoint, int failures, TimeSpan backoff, string? reason)
     {
+        if (EtcdTelemetry.EndpointsSetAside.Enabled)
+        {
+            Count(EtcdTelemetry.EndpointsSetAside, new KeyValuePair<string, object?>(RpcTags.ServerAddress, RpcTags.Host(endpoint)));
+        }
+
         try
         {
-            EtcdTelemetry.EndpointsSetAside.Add(1, new KeyValuePair<string, object?>(RpcTags.ServerAddress, RpcTags.Host(endpoint)));
             ResilienceLog.EndpointSetAside(_resilience, endpoint.Address, (long)backoff.TotalMilliseconds, failures, reason ?? "failed");
         }
         catch (Exception)
@@ -72,14 +77,20 @@ internal sealed partial class ClientDiagnostics
     /// <summary>An attempt failed and another follows; <paramref name="reason"/> is a <see cref="RetryReasons"/> string.</summary>
     public void Retrying(string method, int attempt, GrpcEndpoint endpoint, string reason, GrpcCallException failure)
     {
+        if (EtcdTelemetry.Retries.Enabled)
+        {
+            try
+            {
+                EtcdTelemetry.Retries.Add(1, new TagList { { "reason", reason }, { RpcTags.Method, method } });
+            }
+            catch (Exception)
+            {
+                // observing must not fail the client
+            }
+        }
+
         try
         {
-            if (EtcdTelemetry.Retries.Enabled)
-            {
-                var tags = new TagList { { "reason", reason }, { RpcTags.Method, method } };
-                EtcdTelemetry.Retries.Add(1, tags);
-            }
-
             ResilienceLog.RetryScheduled(_resilience, method, attempt, endpoint.Address, reason, failure.Message);
         }
         catch (Exception)
@@ -108,5 +119,29 @@ internal sealed partial class ClientDiagnostics
         }
 
         return error;
+    }
+
+    private static void Count(Counter<long> counter, long value = 1)
+    {
+        try
+        {
+            counter.Add(value);
+        }
+        catch (Exception)
+        {
+            // observing must not fail the client
+        }
+    }
+
+    private static void Count(Counter<long> counter, KeyValuePair<string, object?> tag)
+    {
+        try
+        {
+            counter.Add(1, tag);
+        }
+        catch (Exception)
+        {
+            // observing must not fail the client
+        }
     }
 }

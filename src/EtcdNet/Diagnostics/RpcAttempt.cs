@@ -41,14 +41,22 @@ internal sealed class RpcAttempt
         }
 
         var attempt = new RpcAttempt(service, method, endpoint, counted);
-        try
+        if (counted)
         {
-            if (counted)
+            try
             {
                 EtcdTelemetry.ActiveCalls.Add(1, CommonTags(service, method, endpoint));
             }
+            catch (Exception)
+            {
+                // a metrics listener failed: the call goes on
+            }
+        }
 
-            if (traced)
+        if (traced)
+        {
+            var parent = Activity.Current;
+            try
             {
                 attempt._activity = EtcdTelemetry.Source.StartActivity(RpcTags.SpanName(service, method), ActivityKind.Client);
                 if (attempt._activity is { IsAllDataRequested: true } activity)
@@ -60,10 +68,15 @@ internal sealed class RpcAttempt
                     activity.SetTag(RpcTags.ServerPort, RpcTags.Port(endpoint));
                 }
             }
-        }
-        catch (Exception)
-        {
-            // a listener failed: the call goes on unobserved by it
+            catch (Exception)
+            {
+                // An activity listener failed after the span was started: keep it, so that it is
+                // stopped (and the caller's current activity restored) when the attempt ends.
+                if (Activity.Current is { } current && current != parent && current.Source == EtcdTelemetry.Source)
+                {
+                    attempt._activity = current;
+                }
+            }
         }
 
         return attempt;
@@ -74,23 +87,30 @@ internal sealed class RpcAttempt
     public void Stop(Exception? error)
     {
         var code = StatusOf(error);
-        try
+        if (_counted)
         {
-            if (_counted)
+            try
             {
                 EtcdTelemetry.ActiveCalls.Add(-1, CommonTags(_service, _method, _endpoint));
             }
+            catch (Exception)
+            {
+                // a metrics listener failed
+            }
+        }
 
-            if (EtcdTelemetry.CallDuration.Enabled)
+        if (EtcdTelemetry.CallDuration.Enabled)
+        {
+            try
             {
                 var tags = CommonTags(_service, _method, _endpoint);
                 tags.Add(RpcTags.StatusCode, (int)code);
                 EtcdTelemetry.CallDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
             }
-        }
-        catch (Exception)
-        {
-            // a metrics listener failed
+            catch (Exception)
+            {
+                // a metrics listener failed
+            }
         }
 
         if (_activity is not { } activity)
