@@ -1,5 +1,6 @@
 using EtcdNet.IntegrationTests.Infrastructure;
 using EtcdNet.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace EtcdNet.IntegrationTests;
 
@@ -71,5 +72,27 @@ public sealed class DiagnosticsMetricsTests(ITestOutputHelper output) : IAsyncLi
         Assert.True(meter.Sum("etcdnet.watch.streams.opened") >= 2);
         Assert.Equal(1, meter.Sum("etcdnet.watch.events"));
         Assert.NotEqual(served.ClientUrl, watching.WatchInternals.PlainStream.CurrentEndpoint);
+    }
+
+    [Fact]
+    public async Task ARevokedKeptAliveLease_IsCountedAndLoggedAsLost_WithItsIdAndReason()
+    {
+        using var meter = new MeterRecorder();
+        var capture = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, LoggerFactory = factory });
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(3));
+        await using var keepAlive = client.Lease.KeepAliveAsync(lease.Id);
+
+        await client.Lease.RevokeAsync(lease.Id);
+        var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
+        var counted = Assert.Single(meter.Of("etcdnet.lease.lost"));
+        Assert.Equal("not_found", counted.Tag("reason"));
+        var log = Assert.Single(capture.Logs, l => l.EventId.Id == 3001);
+        Assert.Equal("LeaseLost", log.EventId.Name);
+        Assert.Equal(lease.Id, log.Value("LeaseId"));
+        Assert.Equal(LogLevel.Warning, log.Level);
     }
 }
