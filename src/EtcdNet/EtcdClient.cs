@@ -39,10 +39,12 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse));
+        var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
+        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse)) { Diagnostics = diagnostics };
         _transport = new GrpcTransport(TransportSettings.From(options, UserAgent));
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
         {
+            Diagnostics = diagnostics,
             Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,
         };
         _prefix = string.IsNullOrEmpty(options.Namespace) ? null : new Namespace.KeyPrefix(System.Text.Encoding.UTF8.GetBytes(options.Namespace));

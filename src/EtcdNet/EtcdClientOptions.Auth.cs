@@ -44,6 +44,7 @@ public sealed partial record EtcdClientOptions
         builder.Append(", Namespace = ").Append(Namespace ?? "null");
         builder.Append(", Username = ").Append(Username ?? "null");
         builder.Append(", Password = ").Append(Password is null ? "null" : "***");
+        builder.Append(", LoggerFactory = ").Append(LoggerFactory is null or Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory ? "none" : "set");
         return true;
     }
 }

@@ -79,6 +79,7 @@ internal sealed class AuthTokenProvider
             var request = new AuthenticateRequest { Name = _username, Password = _password };
             var response = await invoker.UnaryAsync(AuthMethods.Authenticate, request, invoker.RequestTimeout, withToken: false, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _token, response.Token);
+            invoker.Diagnostics.AuthTokenRefreshed(_username);
             return response.Token;
         }
         finally

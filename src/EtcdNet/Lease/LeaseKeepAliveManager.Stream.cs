@@ -98,9 +98,10 @@ internal sealed partial class LeaseKeepAliveManager
             }
 
             // Any other end is unexpected (error, graceful end, stuck, failed write): move to another endpoint after a backoff.
+            _invoker.Diagnostics.KeepAliveStreamFailed(endpoint.Address, failure?.Message ?? (reason == SessionEnd.Stuck ? "stopped answering" : "ended by the server"));
             if (reason == SessionEnd.Stuck || failure is GrpcCallException { Kind: not CallFailureKind.Status })
             {
-                _invoker.Pool.ReportFailure(index);
+                _invoker.Pool.ReportFailure(index, failure?.Message ?? "the lease keep-alive stream stopped answering");
             }
 
             if (failure is GrpcCallException stale && AuthTokenProvider.IsStaleToken(stale))

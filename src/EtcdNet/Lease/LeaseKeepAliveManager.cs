@@ -177,8 +177,9 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
         }
     }
 
-    private static void Fail(KeptAliveLease lease, LeaseLostReason reason, string? endpoint, Exception? cause)
+    private void Fail(KeptAliveLease lease, LeaseLostReason reason, string? endpoint, Exception? cause)
     {
+        _invoker.Diagnostics.LeaseLost(lease.Id, reason, endpoint, cause);
         foreach (var handle in lease.Handles)
         {
             handle.Fail(new EtcdLeaseLostException(lease.Id, reason, endpoint, cause));

@@ -40,6 +40,9 @@ internal sealed class EndpointPool
 
     public int Count => _set.Entries.Length;
 
+    /// <summary>Where endpoint health changes are reported.</summary>
+    public Diagnostics.ClientDiagnostics Diagnostics { get; init; } = EtcdNet.Diagnostics.ClientDiagnostics.Disabled;
+
     /// <summary>A bit mask with one bit set for every endpoint's slot.</summary>
     public ulong AllMask => _set.Mask;
 
@@ -80,14 +83,26 @@ internal sealed class EndpointPool
 
     public void ReportSuccess(int index)
     {
-        if (_set.Find(index) is { } entry && Volatile.Read(ref entry.Failures) != 0)
+        if (_set.Find(index) is not { } entry)
+        {
+            return;
+        }
+
+        if (!Volatile.Read(ref entry.Answered) && !Interlocked.Exchange(ref entry.Answered, true))
+        {
+            Diagnostics.EndpointConnected(entry.Endpoint);
+        }
+
+        if (Volatile.Read(ref entry.Failures) is var failures and not 0)
         {
             Volatile.Write(ref entry.Failures, 0);
             Volatile.Write(ref entry.SetAsideUntil, 0);
+            Diagnostics.EndpointRecovered(entry.Endpoint, failures);
         }
     }
 
-    public void ReportFailure(int index)
+    /// <summary>Sets the endpoint aside after a failure; <paramref name="reason"/> is for logs.</summary>
+    public void ReportFailure(int index, string? reason = null)
     {
         if (_set.Find(index) is not { } entry)
         {
@@ -97,6 +112,7 @@ internal sealed class EndpointPool
         var failures = Interlocked.Increment(ref entry.Failures);
         var backoff = Backoff.Exponential(MinBackoff, MaxBackoff, failures - 1);
         Volatile.Write(ref entry.SetAsideUntil, Stopwatch.GetTimestamp() + (long)(backoff.TotalSeconds * Stopwatch.Frequency));
+        Diagnostics.EndpointSetAside(entry.Endpoint, failures, backoff, reason);
     }
 
     /// <summary>True when the endpoint is currently set aside (false for an empty slot).</summary>
@@ -197,6 +213,7 @@ internal sealed class EndpointPool
         public readonly int Index = index;
         public long SetAsideUntil;
         public int Failures;
+        public bool Answered;
     }
 
     /// <summary>One immutable endpoint set: the entries in order, and by slot.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EtcdNet.Auth;
+using EtcdNet.Diagnostics;
 using EtcdNet.Errors;
 using EtcdNet.Maintenance;
 using EtcdNet.Protocol.Rpc;
@@ -38,6 +39,9 @@ internal sealed class RpcInvoker
 
     /// <summary>The token source when the client has credentials; null otherwise.</summary>
     public AuthTokenProvider? Auth { get; init; }
+
+    /// <summary>The client's loggers and reporting calls.</summary>
+    public ClientDiagnostics Diagnostics { get; init; } = ClientDiagnostics.Disabled;
 
     /// <summary>Headers for a stream about to be (re)opened: <paramref name="baseHeaders"/> plus a current token when the client has credentials.</summary>
     public async ValueTask<CallHeaders> StreamHeadersAsync(CallHeaders baseHeaders, CancellationToken cancellationToken)
@@ -99,7 +103,19 @@ internal sealed class RpcInvoker
                         await ConfirmGrpcAsync(endpoint, headers with { Metadata = null }, token).ConfigureAwait(false);
                     }
 
-                    var response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
+                    var rpc = RpcAttempt.Start(method.Service, method.Name, endpoint);
+                    TResponse response;
+                    try
+                    {
+                        response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (rpc is not null)
+                    {
+                        rpc.Stop(e);
+                        throw;
+                    }
+
+                    rpc?.Stop(null);
                     _pool.ReportSuccess(index);
                     return response;
                 }
@@ -108,18 +124,19 @@ internal sealed class RpcInvoker
                     // etcd refused the token before applying anything: authenticate again, once, and repeat.
                     auth.Invalidate(metadata);
                     reauthenticated = true;
+                    Diagnostics.Retrying(method.Path, attempt, endpoint, RetryReasons.StaleToken, failure);
                 }
                 catch (GrpcCallException failure)
                 {
                     if (failure.Kind != CallFailureKind.Status)
                     {
-                        _pool.ReportFailure(index);
+                        _pool.ReportFailure(index, failure.Message);
                     }
 
                     var decision = RetryPolicy.Decide(failure, method.Repeatable);
                     if (decision == RetryDecision.Fail)
                     {
-                        throw EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable);
+                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.NotRetryable, EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable));
                     }
 
                     (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
@@ -134,13 +151,15 @@ internal sealed class RpcInvoker
                     if (unreachable == _pool.AllMask)
                     {
                         // Every endpoint refused, timed out connecting, or is not etcd: nobody can answer.
-                        throw EtcdErrorMapper.NoEndpoint(failures);
+                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.NoEndpointReachable, EtcdErrorMapper.NoEndpoint(failures));
                     }
 
                     if (attempt >= _maxAttempts)
                     {
-                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures);
+                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.MaxAttempts, failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures));
                     }
+
+                    Diagnostics.Retrying(method.Path, attempt, endpoint, RetryReasons.Of(failure), failure);
 
                     if (tried == _pool.AllMask)
                     {

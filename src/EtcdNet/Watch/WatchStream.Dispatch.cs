@@ -112,6 +112,7 @@ internal sealed partial class WatchStream
         if (error is EtcdException { IsTransient: true } || (error is not EtcdCompactedException && response.CancelReason.Length == 0))
         {
             // Cancelled by a member or proxy for a passing reason: resume where it stopped.
+            _invoker.Diagnostics.WatchResumed(_call?.Endpoint.Address, watcher.NextRevision);
             _pendingCreates.Enqueue(watcher);
             SendNextCreateLocked();
             return;
@@ -159,6 +160,7 @@ internal sealed partial class WatchStream
         if (watcher.TryDeliver(EtcdNet.WatchResponse.From(response, events, watcher.ReportedId(response.WatchId))))
         {
             watcher.NextRevision = Math.Max(watcher.NextRevision, next);
+            Diagnostics.ClientDiagnostics.WatchEventsDelivered(events.Count);
             return;
         }
 

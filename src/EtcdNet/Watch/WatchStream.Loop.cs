@@ -53,7 +53,7 @@ internal sealed partial class WatchStream
 
             _streamMetadata = headers.Metadata;
             var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
-            Interlocked.Increment(ref _streamsOpened);
+            _invoker.Diagnostics.WatchStreamOpened(Interlocked.Increment(ref _streamsOpened), endpoint);
             var answered = false;
             using var session = CancellationTokenSource.CreateLinkedTokenSource(token);
             using var createMonitor = new Timer(
@@ -94,18 +94,18 @@ internal sealed partial class WatchStream
             catch (OperationCanceledException)
             {
                 // A create went unanswered too long: the stream is stuck; move to another endpoint.
-                _invoker.Pool.ReportFailure(index);
+                _invoker.Pool.ReportFailure(index, "a watch create went unanswered");
             }
             catch (Exception e) when (e is not GrpcCallException)
             {
                 // Anything unexpected ends this stream only; the loop reconnects and resumes every watch.
-                _invoker.Pool.ReportFailure(index);
+                _invoker.Pool.ReportFailure(index, e.Message);
             }
             catch (GrpcCallException failure)
             {
                 if (failure.Kind != CallFailureKind.Status)
                 {
-                    _invoker.Pool.ReportFailure(index);
+                    _invoker.Pool.ReportFailure(index, failure.Message);
                 }
 
                 protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;

@@ -95,6 +95,10 @@ internal sealed partial class WatchStream
                 if (!watcher.Overflowed)
                 {
                     _pendingCreates.Enqueue(watcher);
+                    if (_generation > 1)
+                    {
+                        _invoker.Diagnostics.WatchResumed(call.Endpoint.Address, watcher.NextRevision);
+                    }
                 }
             }
 

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using EtcdNet.Testing;
+
+namespace EtcdNet.IntegrationTests;
+
+/// <summary>The EtcdNet activity source on real etcd: one client span per RPC, with its outcome.</summary>
+[Collection(DiagnosticsCollection.Name)]
+public sealed class DiagnosticsTracingTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private EtcdCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
+
+    public async Task DisposeAsync()
+    {
+        output.WriteLine(_cluster.RecentLogs());
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EachRpc_IsOneClientActivity_WithMethodAndStatus_AndACompactedRangeIsAnError()
+    {
+        var member = _cluster.Members[0];
+        using var traces = new ActivityRecorder();
+        await using var client = new EtcdClient(member.ClientUrl);
+
+        var first = await client.PutAsync("trace/k", "1");
+        await client.PutAsync("trace/k", "2");
+        await client.GetAsync("trace/k");
+        await client.CompactAsync(first.Header.Revision + 1);
+        await Assert.ThrowsAsync<EtcdCompactedException>(() => client.GetAsync("trace/k", new GetOptions { Revision = first.Header.Revision }));
+
+        var spans = traces.To(member.ClientPort);
+        Assert.Equal(["etcdserverpb.KV/Put", "etcdserverpb.KV/Put", "etcdserverpb.KV/Range", "etcdserverpb.KV/Compact", "etcdserverpb.KV/Range"], spans.Select(a => a.DisplayName));
+        foreach (var span in spans)
+        {
+            Assert.Equal(ActivityKind.Client, span.Kind);
+            Assert.Equal("grpc", span.GetTagItem("rpc.system"));
+            Assert.Equal("etcdserverpb.KV", span.GetTagItem("rpc.service"));
+            Assert.Equal(span.DisplayName.Split('/')[1], span.GetTagItem("rpc.method"));
+            Assert.Equal(new Uri(member.ClientUrl).Host, span.GetTagItem("server.address"));
+        }
+
+        Assert.All(spans[..4], span =>
+        {
+            Assert.Equal(0, span.GetTagItem("rpc.grpc.status_code"));
+            Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        });
+        var compacted = spans[4];
+        Assert.Equal((int)GrpcStatusCode.OutOfRange, compacted.GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal(ActivityStatusCode.Error, compacted.Status);
+        Assert.Equal("OutOfRange", compacted.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task SpansAreChildrenOfTheCallersActivity()
+    {
+        var member = _cluster.Members[0];
+        using var traces = new ActivityRecorder();
+        using var parentSource = new ActivitySource("EtcdNet.Tests.Parent");
+        using var parentListener = new ActivityListener
+        {
+            ShouldListenTo = s => s == parentSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(parentListener);
+        await using var client = new EtcdClient(member.ClientUrl);
+
+        using (var parent = parentSource.StartActivity("operation"))
+        {
+            await client.GetAsync("trace/parent");
+            var span = Assert.Single(traces.To(member.ClientPort));
+            Assert.Equal(parent!.TraceId, span.TraceId);
+            Assert.Equal(parent.SpanId, span.ParentSpanId);
+        }
+    }
+}
