@@ -1,4 +1,5 @@
 using EtcdNet.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,20 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
         }
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetAsync("k"));
+    }
+
+    [Fact]
+    public async Task HostLogging_ReachesTheClient_WithStableEventIds()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(1);
+        var configuration = Configuration(new() { ["Etcd:Endpoints:0"] = cluster.ClientUrls[0] });
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddEtcdClient(configuration.GetSection("Etcd"));
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<EtcdClient>().PutAsync("logged", "v");
+        Assert.Contains(logs.EventIds, id => id == 1001); // first successful call to an endpoint
     }
 
     [Theory]

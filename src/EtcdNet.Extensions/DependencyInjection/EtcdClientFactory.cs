@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EtcdNet.Extensions;
 
 /// <summary>Creates one client per registered name on first use and disposes them all with the container.</summary>
-internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> settings, IEnumerable<EtcdClientRegistration> registrations)
+internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> settings, IEnumerable<EtcdClientRegistration> registrations, IEnumerable<ILoggerFactory> loggerFactories)
     : IEtcdClientFactory, IAsyncDisposable, IDisposable
 {
     private readonly HashSet<string> _names = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
@@ -22,7 +24,7 @@ internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> sett
                 : $"No etcd client named '{name}' is registered: call services.AddEtcdClient(\"{name}\", section).");
         }
 
-        return _clients.GetOrAdd(name, n => new Lazy<EtcdClient>(() => new EtcdClient(settings.Get(n).ToOptions()))).Value;
+        return _clients.GetOrAdd(name, n => new Lazy<EtcdClient>(() => new EtcdClient(WithHostLogging(settings.Get(n).ToOptions())))).Value;
     }
 
     public async ValueTask DisposeAsync()
@@ -56,4 +58,8 @@ internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> sett
 
         return created;
     }
+
+    // The host's logging, unless the settings were given a logger factory of their own.
+    private EtcdClientOptions WithHostLogging(EtcdClientOptions options)
+        => options.LoggerFactory is null or NullLoggerFactory && loggerFactories.FirstOrDefault() is { } host ? options with { LoggerFactory = host } : options;
 }
