@@ -40,7 +40,8 @@ internal static class DeleteWaiter
     /// <param name="key">The exact key.</param>
     /// <param name="revision">The revision to watch from (the revision at which the key was seen).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public static async Task WaitDeleteAsync(EtcdClient client, ReadOnlyMemory<byte> key, long revision, CancellationToken cancellationToken)
+    /// <returns>True when the delete was seen; false when the caller must re-read (watch cancelled, history compacted).</returns>
+    public static async Task<bool> WaitDeleteAsync(EtcdClient client, ReadOnlyMemory<byte> key, long revision, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,14 +50,14 @@ internal static class DeleteWaiter
             {
                 if (response.Canceled)
                 {
-                    return;
+                    return false;
                 }
 
                 foreach (var change in response.Events)
                 {
                     if (change.Type == WatchEventType.Delete)
                     {
-                        return;
+                        return true;
                     }
                 }
             }
@@ -64,9 +65,10 @@ internal static class DeleteWaiter
         catch (EtcdCompactedException)
         {
             // The history we needed is gone; the caller re-reads the current state.
-            return;
+            return false;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        return false;
     }
 }

@@ -1,3 +1,5 @@
+using EtcdNet.Concurrency.Internal;
+
 namespace EtcdNet.Concurrency;
 
 /// <summary>
@@ -47,25 +49,20 @@ public sealed class EtcdBarrier
     /// <param name="cancellationToken">Cancels the wait.</param>
     public async Task WaitAsync(CancellationToken cancellationToken = default)
     {
-        var current = await _client.GetAsync(Key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (current.Kvs.Count == 0)
+        while (true)
         {
-            return;
-        }
-
-        var options = new WatchOptions { NoPut = true, StartRevision = current.Header.Revision + 1 };
-        await foreach (var response in _client.WatchAsync(Key, options, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var e in response.Events)
+            var current = await IdempotentRetry.RunAsync(ct => _client.GetAsync(Key, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            if (current.Kvs.Count == 0)
             {
-                if (e.Type == WatchEventType.Delete)
-                {
-                    return;
-                }
+                return;
+            }
+
+            // A delete after our read releases us, even if someone holds the barrier again right after (as in Go).
+            // A compacted history or a watch cancelled by the server sends us back to read the key again.
+            if (await DeleteWaiter.WaitDeleteAsync(_client, current.Kvs[0].Key, current.Header.Revision + 1, cancellationToken).ConfigureAwait(false))
+            {
+                return;
             }
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new EtcdException($"The watch on barrier '{Key}' ended before the barrier was released.");
     }
 }
