@@ -41,7 +41,15 @@ internal static class CliApp
             return ExitCodes.Error;
         }
 
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        // No forced exit after Ctrl+C/SIGTERM: commands finish their cleanup (unlock, resign, revoke, stop a dev host)
+        // once their token is cancelled; Program.cs turns Ctrl+C into that cancellation.
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         try
         {
             return await parse.InvokeAsync(configuration, cancellationToken);

@@ -92,6 +92,22 @@ public sealed class LeaseRenewalScheduleTests
     }
 
     [Fact]
+    public void AResetRenewInterval_RelaxesTheNextRenewal_BackToAThirdOfTheTtl()
+    {
+        var lease = Add(1, now: 0, Up());
+        lease.LimitRenewInterval(S(1), now: S(0));
+        Advance(0, Up());
+        lease.Renewed(S(60), now: S(0.5));
+        Assert.Equal(S(1.5), lease.RenewAt);
+
+        lease.ResetRenewInterval(TimeSpan.MaxValue);
+        lease.InFlight = true;
+        lease.SentAt = S(1.5);
+        lease.Renewed(S(60), now: S(2));
+        Assert.Equal(S(22), lease.RenewAt);
+    }
+
+    [Fact]
     public void AMaxRenewInterval_AskedForLater_BringsAFarRenewalForward()
     {
         var lease = Add(1, now: 0, Up());

@@ -42,7 +42,7 @@ internal static class LockCommand
             {
                 if (values.Length > 1)
                 {
-                    return await RunAsync(context, values[1..], handle);
+                    return await RunAsync(context, values[1..], handle, interrupt.Token);
                 }
 
                 await HoldAsync(context, handle, session, interrupt.Token);
@@ -71,14 +71,14 @@ internal static class LockCommand
     }
 
     /// <summary>Runs the command with ETCD_LOCK_KEY and ETCD_LOCK_REV set and returns its exit code.</summary>
-    private static async Task<int> RunAsync(CommandContext context, string[] command, EtcdLockHandle handle)
+    private static async Task<int> RunAsync(CommandContext context, string[] command, EtcdLockHandle handle, CancellationToken interrupted)
     {
         var environment = new Dictionary<string, string>
         {
             ["ETCD_LOCK_KEY"] = handle.Key,
             ["ETCD_LOCK_REV"] = handle.Revision.ToString(CultureInfo.InvariantCulture),
         };
-        var code = await LockExec.RunAsync(context.Console, command, environment);
+        var code = await LockExec.RunAsync(context.Console, command, environment, interrupted);
         if (code != 0)
         {
             // etcdctl reports a failed command this way (it then exits 1; this command exits with the command's code).

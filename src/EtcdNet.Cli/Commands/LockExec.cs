@@ -8,7 +8,8 @@ namespace EtcdNet.Cli.Commands;
 /// <summary>Runs the command given to <c>lock</c>, its output copied to the console, with no standard input.</summary>
 internal static class LockExec
 {
-    public static async Task<int> RunAsync(CliConsole console, string[] command, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Runs <paramref name="command"/>; on <paramref name="interrupted"/> the command gets SIGTERM and is waited for.</summary>
+    public static async Task<int> RunAsync(CliConsole console, string[] command, IReadOnlyDictionary<string, string> environment, CancellationToken interrupted)
     {
         var info = new ProcessStartInfo(command[0])
         {
@@ -32,9 +33,13 @@ internal static class LockExec
         {
             process = Process.Start(info) ?? throw new CliException($"exec: \"{command[0]}\": could not start");
         }
-        catch (Win32Exception)
+        catch (Win32Exception e) when (e.NativeErrorCode == 2) // ENOENT
         {
             throw new CliException($"exec: \"{command[0]}\": executable file not found in $PATH");
+        }
+        catch (Win32Exception e)
+        {
+            throw new CliException($"exec: \"{command[0]}\": {e.Message}");
         }
 
         using (process)
@@ -42,7 +47,12 @@ internal static class LockExec
             process.StandardInput.Close();
             var output = CopyAsync(process.StandardOutput, console.Out);
             var error = CopyAsync(process.StandardError, console.Error);
-            await process.WaitForExitAsync(CancellationToken.None);
+            // The lock is released only after the command ended, so an interruption is passed on, not acted upon.
+            using (interrupted.Register(() => ChildSignals.Terminate(process.Id)))
+            {
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+
             await Task.WhenAll(output, error);
             return process.ExitCode;
         }

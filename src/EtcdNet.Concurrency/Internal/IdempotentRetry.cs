@@ -9,15 +9,17 @@ internal static class IdempotentRetry
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="call">The call; it must be safe to apply more than once.</param>
     /// <param name="cancellationToken">Cancels the call and the retries.</param>
-    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="untilCancelled">Retry transient failures until <paramref name="cancellationToken"/> is cancelled, with no attempt limit (for a token with a deadline).</param>
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool untilCancelled = false)
     {
+        var maxAttempts = untilCancelled && cancellationToken.CanBeCanceled ? int.MaxValue : MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await call(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested && IsTransient(e))
+            catch (Exception e) when (attempt < maxAttempts && !cancellationToken.IsCancellationRequested && IsTransient(e))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)), cancellationToken).ConfigureAwait(false);
             }

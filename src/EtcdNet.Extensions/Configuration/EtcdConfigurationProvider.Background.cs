@@ -6,7 +6,7 @@ internal sealed partial class EtcdConfigurationProvider
     {
         lock (_gate)
         {
-            if (_background is not null || (!_source.ReloadOnChange && _loaded))
+            if (_background is not null || (!_source.ReloadOnChange && _loaded) || Volatile.Read(ref _disposed) != 0)
             {
                 return;
             }

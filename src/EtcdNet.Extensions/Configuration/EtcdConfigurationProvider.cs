@@ -64,9 +64,8 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
             return;
         }
 
-        _stopping.Cancel();
+        _stopping.Cancel(); // not disposed: a Load racing this Dispose may still read its token
         _client.Dispose();
-        _stopping.Dispose();
     }
 
     private EtcdConfigurationSnapshot FetchBlocking()

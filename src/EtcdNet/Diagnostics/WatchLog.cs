@@ -9,7 +9,7 @@ internal static partial class WatchLog
         Message = "Watch stream {StreamNumber} opened on {Endpoint}")]
     public static partial void StreamOpened(ILogger logger, int streamNumber, string endpoint);
 
-    [LoggerMessage(EventId = 2002, EventName = "WatchResumed", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2002, EventName = "WatchResumed", Level = LogLevel.Debug,
         Message = "Watch resumed on {Endpoint} from revision {ResumeRevision}")]
     public static partial void Resumed(ILogger logger, string endpoint, long resumeRevision);
 }

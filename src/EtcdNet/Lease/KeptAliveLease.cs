@@ -75,6 +75,12 @@ internal sealed class KeptAliveLease
         RenewAt = now + (third < MaxRenewInterval ? third : MaxRenewInterval);
     }
 
+    /// <summary>
+    /// The handles left ask for at most <paramref name="interval"/> between renewals: a shorter interval requested by a
+    /// handle that is gone no longer applies (from the next renewal on).
+    /// </summary>
+    public void ResetRenewInterval(TimeSpan interval) => MaxRenewInterval = interval;
+
     /// <summary>A handle asks for renewals at least every <paramref name="interval"/>: the shortest request wins.</summary>
     public void LimitRenewInterval(TimeSpan interval, TimeSpan now)
     {

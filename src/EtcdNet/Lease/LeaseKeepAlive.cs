@@ -30,6 +30,9 @@ public sealed class LeaseKeepAlive : IAsyncEnumerable<LeaseKeepAliveResponse>, I
     private int _ended;
     private int _enumerating;
 
+    /// <summary>The longest time between renewals this handle asked for (<see cref="TimeSpan.MaxValue"/>: a third of the TTL).</summary>
+    internal TimeSpan MaxRenewInterval { get; init; } = TimeSpan.MaxValue;
+
     internal LeaseKeepAlive(LeaseKeepAliveManager manager, long leaseId, CancellationToken cancellationToken)
     {
         _manager = manager;

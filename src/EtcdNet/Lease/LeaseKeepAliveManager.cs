@@ -78,7 +78,7 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
     public LeaseKeepAlive Add(long id, TimeSpan maxRenewInterval, CancellationToken cancellationToken)
     {
-        var handle = new LeaseKeepAlive(this, id, cancellationToken);
+        var handle = new LeaseKeepAlive(this, id, cancellationToken) { MaxRenewInterval = maxRenewInterval };
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopped, typeof(EtcdClient));
@@ -114,6 +114,7 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
             lease.Handles = lease.Handles.Length == 1 ? [] : lease.Handles.Where(h => h != handle).ToArray();
             if (lease.Handles.Length > 0)
             {
+                lease.ResetRenewInterval(lease.Handles.Min(h => h.MaxRenewInterval)); // the handle that asked for it may be gone
                 return;
             }
 

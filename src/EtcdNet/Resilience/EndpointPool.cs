@@ -93,9 +93,9 @@ internal sealed class EndpointPool
             Diagnostics.EndpointConnected(entry.Endpoint);
         }
 
-        if (Volatile.Read(ref entry.Failures) is var failures and not 0)
+        // Cheap read first (the common case is no failure); the exchange makes exactly one success report the recovery.
+        if (Volatile.Read(ref entry.Failures) != 0 && Interlocked.Exchange(ref entry.Failures, 0) is var failures and not 0)
         {
-            Volatile.Write(ref entry.Failures, 0);
             Volatile.Write(ref entry.SetAsideUntil, 0);
             Diagnostics.EndpointRecovered(entry.Endpoint, failures);
         }
