@@ -24,7 +24,9 @@ internal sealed class KvWatchRunner(CommandContext context)
     public async Task<int> RunInteractiveAsync(string? envKey, string? envRange)
     {
         var watches = new List<Task>();
-        var token = context.CancellationToken;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        Exception? failure = null;
+        var token = stop.Token;
         try
         {
             while (true)
@@ -56,6 +58,24 @@ internal sealed class KvWatchRunner(CommandContext context)
                         var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                         var watch = Task.Run(() => WatchAsync(request with { Options = request.Options with { CreatedNotify = true } }, created), CancellationToken.None);
                         watches.Add(watch);
+                        _ = watch.ContinueWith(
+                            t =>
+                            {
+                                // A watch that fails (its per-event command failed, the server refused it) ends the
+                                // command with that error at once, as etcdctl does, instead of after Ctrl+C.
+                                Interlocked.CompareExchange(ref failure, t.Exception!.GetBaseException(), null);
+                                try
+                                {
+                                    stop.Cancel();
+                                }
+                                catch (ObjectDisposedException)
+                                {
+                                    // The command already ended.
+                                }
+                            },
+                            CancellationToken.None,
+                            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                            TaskScheduler.Default);
                         await Task.WhenAny(created.Task, watch).WaitAsync(token);
                         break;
                     case "progress":
@@ -69,6 +89,11 @@ internal sealed class KvWatchRunner(CommandContext context)
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            if (Volatile.Read(ref failure) is { } error)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
             await Task.WhenAll(watches);
             return ExitCodes.Interrupted;
         }

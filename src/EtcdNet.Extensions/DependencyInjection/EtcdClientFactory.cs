@@ -24,7 +24,27 @@ internal sealed class EtcdClientFactory(IOptionsMonitor<EtcdClientSettings> sett
                 : $"No etcd client named '{name}' is registered: call services.AddEtcdClient(\"{name}\", section).");
         }
 
-        return _clients.GetOrAdd(name, n => new Lazy<EtcdClient>(() => new EtcdClient(WithHostLogging(settings.Get(n).ToOptions())))).Value;
+        var lazy = _clients.GetOrAdd(name, n => new Lazy<EtcdClient>(() => new EtcdClient(WithHostLogging(settings.Get(n).ToOptions()))));
+        EtcdClient client;
+        try
+        {
+            client = lazy.Value;
+        }
+        catch
+        {
+            // Not cached: a later call tries again (a TLS file may appear, a setting be fixed by a reload).
+            _clients.TryRemove(KeyValuePair.Create(name, lazy));
+            throw;
+        }
+
+        if (_disposed)
+        {
+            // Created while the container was being disposed, possibly after the clients were collected.
+            client.Dispose();
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+
+        return client;
     }
 
     public async ValueTask DisposeAsync()
