@@ -5,20 +5,12 @@ using EtcdNet.Testing;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>Membership changes on a real 3-member cluster: a fourth member added as learner, started, promoted and removed.</summary>
-public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClusterMembershipTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 3)
 {
     private static readonly TimeSpan SyncInterval = TimeSpan.FromMilliseconds(500);
-    private EtcdCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
-    private EtcdClient CreateClient() => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, DialTimeout = TimeSpan.FromSeconds(2) });
+    private EtcdClient CreateClient() => new(new EtcdClientOptions { Endpoints = Cluster.ClientUrls, DialTimeout = TimeSpan.FromSeconds(2) });
 
     private static async Task<Member?> FindAsync(EtcdClient client, ulong id)
         => (await client.Cluster.MemberListAsync()).Members.SingleOrDefault(m => m.Id == id);
@@ -47,7 +39,7 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
     public async Task Learner_IsAdded_Started_Promoted_AndRemoved_AndAutoSyncFollows()
     {
         await using var client = CreateClient();
-        await using var syncing = new EtcdClient(new EtcdClientOptions { Endpoints = [_cluster.Members[0].ClientUrl], AutoSyncInterval = SyncInterval });
+        await using var syncing = new EtcdClient(new EtcdClientOptions { Endpoints = [Cluster.Members[0].ClientUrl], AutoSyncInterval = SyncInterval });
         syncing.StartAutoSync(); // no-op once EtcdClient's constructor starts it
         await using var extra = ClusterExtraMember.Prepare("m3");
         try
@@ -66,13 +58,13 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
             Assert.Empty(listed.ClientUrls);
 
             // Started: it gets its name and client URL, still a learner; auto-sync leaves it out.
-            extra.Start(_cluster);
+            extra.Start(Cluster);
             await Eventually.TrueAsync(async () => (listed = await FindAsync(client, id)) is { Name: "m3", ClientUrls.Count: > 0 }, TimeSpan.FromSeconds(30), "the learner did not start");
             Assert.True(listed!.IsLearner);
             Assert.Equal([extra.ClientUrl], listed.ClientUrls);
             var syncs = syncing.AutoSync!.Syncs;
             await Eventually.TrueAsync(() => Task.FromResult(syncing.AutoSync.Syncs >= syncs + 2), TimeSpan.FromSeconds(10));
-            Assert.Equal(_cluster.ClientUrls.Order(), syncing.Endpoints.Order());
+            Assert.Equal(Cluster.ClientUrls.Order(), syncing.Endpoints.Order());
 
             // Promoted once in sync: a voting member, and auto-sync adds its URL.
             var watch = Stopwatch.StartNew();
@@ -92,13 +84,13 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
                 }
             }
 
-            output.WriteLine($"promoted after {watch.ElapsedMilliseconds} ms ({notReady} not-ready answers)");
+            Output.WriteLine($"promoted after {watch.ElapsedMilliseconds} ms ({notReady} not-ready answers)");
             Assert.False(promoted.Members.Single(m => m.Id == id).IsLearner);
             // etcd 3.4 answers MemberList from the local member, which may apply the promotion a moment later.
             await Eventually.TrueAsync(async () => (await FindAsync(client, id)) is { IsLearner: false }, TimeSpan.FromSeconds(10), "the member list never showed the promotion");
             await Assert.ThrowsAsync<EtcdMemberNotLearnerException>(() => client.Cluster.MemberPromoteAsync(id));
             await Eventually.TrueAsync(() => Task.FromResult(syncing.Endpoints.Contains(extra.ClientUrl)), TimeSpan.FromSeconds(10), "auto-sync did not add the promoted member");
-            Assert.Equal(_cluster.ClientUrls.Append(extra.ClientUrl).Order(), syncing.Endpoints.Order());
+            Assert.Equal(Cluster.ClientUrls.Append(extra.ClientUrl).Order(), syncing.Endpoints.Order());
             await syncing.GetAsync("any"); // the synced client works
 
             // Removed: gone from the list, and from the synced endpoints.
@@ -110,19 +102,19 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
         }
         finally
         {
-            output.WriteLine(extra.Log);
+            Output.WriteLine(extra.Log);
         }
     }
 
     [Fact]
     public async Task AutoSync_FromOneEndpoint_FindsEveryMember()
     {
-        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [_cluster.Members[1].ClientUrl], AutoSyncInterval = SyncInterval });
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [Cluster.Members[1].ClientUrl], AutoSyncInterval = SyncInterval });
         client.StartAutoSync(); // no-op once EtcdClient's constructor starts it
-        Assert.Equal([_cluster.Members[1].ClientUrl], client.Endpoints);
+        Assert.Equal([Cluster.Members[1].ClientUrl], client.Endpoints);
 
         await Eventually.TrueAsync(() => Task.FromResult(client.Endpoints.Count == 3), TimeSpan.FromSeconds(10), "auto-sync did not find the members");
-        Assert.Equal(_cluster.ClientUrls.Order(), client.Endpoints.Order());
+        Assert.Equal(Cluster.ClientUrls.Order(), client.Endpoints.Order());
         Assert.Null(client.AutoSync!.LastFailure);
 
         // Calls go round robin over all of them.
@@ -138,16 +130,16 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task SetEndpoints_And_SyncEndpoints_ReplaceTheEndpointsAtRunTime()
     {
-        await using var client = new EtcdClient(_cluster.Members[0].ClientUrl);
+        await using var client = new EtcdClient(Cluster.Members[0].ClientUrl);
         var first = (await client.Cluster.MemberListAsync()).Header.MemberId;
 
-        client.SetEndpoints(_cluster.Members[2].ClientUrl);
-        Assert.Equal([_cluster.Members[2].ClientUrl], client.Endpoints);
+        client.SetEndpoints(Cluster.Members[2].ClientUrl);
+        Assert.Equal([Cluster.Members[2].ClientUrl], client.Endpoints);
         var second = (await client.GetAsync("k", new GetOptions { Serializable = true })).Header.MemberId;
         Assert.NotEqual(first, second);
 
         Assert.True(await client.SyncEndpointsAsync());
-        Assert.Equal(_cluster.ClientUrls.Order(), client.Endpoints.Order());
+        Assert.Equal(Cluster.ClientUrls.Order(), client.Endpoints.Order());
         Assert.False(await client.SyncEndpointsAsync());
     }
 
@@ -156,7 +148,7 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
     {
         await using var client = CreateClient();
         await client.PutAsync("k", "v");
-        var urls = _cluster.ClientUrls;
+        var urls = Cluster.ClientUrls;
         string[][] sets = [[urls[0]], [urls[1], urls[2]], [.. urls], [urls[2], urls[0]]];
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         var reads = 0;
@@ -181,7 +173,7 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
         });
 
         await Task.WhenAll([.. readers, switcher]);
-        output.WriteLine($"{reads} reads across {switches} endpoint changes");
+        Output.WriteLine($"{reads} reads across {switches} endpoint changes");
         Assert.True(reads > 100 && switches > 50, $"{reads} reads, {switches} switches");
     }
 
@@ -189,7 +181,7 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
     public async Task MemberLeader_IsTheLeaderTheLauncherReports()
     {
         await using var client = CreateClient();
-        var expected = await _cluster.GetLeaderAsync();
+        var expected = await Cluster.GetLeaderAsync();
 
         var leader = await client.Cluster.MemberLeaderAsync();
 
@@ -207,7 +199,7 @@ public sealed class ClusterMembershipTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(["m0", "m1", "m2"], list.Members.Select(m => m.Name).Order());
         Assert.All(list.Members, m => Assert.False(m.IsLearner));
         var m1 = list.Members.Single(m => m.Name == "m1");
-        Assert.Equal([_cluster.Members[1].ClientUrl], m1.ClientUrls);
+        Assert.Equal([Cluster.Members[1].ClientUrl], m1.ClientUrls);
 
         // Same URL again: a valid update that changes nothing.
         var updated = await client.Cluster.MemberUpdateAsync(m1.Id, m1.PeerUrls);

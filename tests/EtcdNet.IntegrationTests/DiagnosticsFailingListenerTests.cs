@@ -6,18 +6,9 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Listeners and loggers that throw from every callback change no call's outcome.</summary>
 [Collection(DiagnosticsCollection.Name)]
-public sealed class DiagnosticsFailingListenerTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DiagnosticsFailingListenerTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task ThrowingActivityListenerMeterListenerAndLogger_CallsWatchesAndErrorsAreUnchanged()
     {
@@ -25,7 +16,7 @@ public sealed class DiagnosticsFailingListenerTests(ITestOutputHelper output) : 
         using var meter = new MeterRecorder(throwFromCallbacks: true);
         var capture = new CapturingLoggerProvider(throwOnLog: true);
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
-        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, LoggerFactory = factory });
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = Cluster.ClientUrls, LoggerFactory = factory });
         await using var watch = await WatchRecorder.StartAsync(client, "fail/", new WatchOptions { Prefix = true });
 
         var first = await client.PutAsync("fail/k", "1");
@@ -36,7 +27,7 @@ public sealed class DiagnosticsFailingListenerTests(ITestOutputHelper output) : 
         await Assert.ThrowsAsync<EtcdCompactedException>(() => client.GetAsync("fail/k", new GetOptions { Revision = first.Header.Revision }));
 
         // The failing callbacks did run.
-        output.WriteLine($"activities started {traces.Started}, stopped {traces.Stopped.Count}, measurements {meter.Measurements.Count}, logs {capture.Logs.Count}");
+        Output.WriteLine($"activities started {traces.Started}, stopped {traces.Stopped.Count}, measurements {meter.Measurements.Count}, logs {capture.Logs.Count}");
         Assert.True(traces.Started >= 5);
         Assert.NotEmpty(traces.Stopped);
         Assert.Contains(meter.Measurements, m => m.Instrument == "rpc.client.duration");

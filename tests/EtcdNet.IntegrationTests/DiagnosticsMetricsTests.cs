@@ -6,22 +6,13 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>The EtcdNet meter on real etcd: call durations with the RPC tags, and watch resumes after a member dies.</summary>
 [Collection(DiagnosticsCollection.Name)]
-public sealed class DiagnosticsMetricsTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DiagnosticsMetricsTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 3)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task PutAndGet_RecordOneDurationEach_WithTheRpcTags()
     {
-        var member = _cluster.Members[0];
+        var member = Cluster.Members[0];
         using var meter = new MeterRecorder();
         await using var client = new EtcdClient(member.ClientUrl);
 
@@ -52,18 +43,18 @@ public sealed class DiagnosticsMetricsTests(ITestOutputHelper output) : IAsyncLi
         using var meter = new MeterRecorder();
         await using var watching = new EtcdClient(new EtcdClientOptions
         {
-            Endpoints = _cluster.ClientUrls,
+            Endpoints = Cluster.ClientUrls,
             KeepAliveTime = TimeSpan.FromSeconds(5),
             KeepAliveTimeout = TimeSpan.FromSeconds(1),
         });
         await using var watch = await WatchRecorder.StartAsync(watching, "resume/", new WatchOptions { Prefix = true });
-        var served = _cluster.Members.Single(m => m.ClientUrl == watching.WatchInternals.PlainStream.CurrentEndpoint);
+        var served = Cluster.Members.Single(m => m.ClientUrl == watching.WatchInternals.PlainStream.CurrentEndpoint);
         Assert.Equal(1, meter.Sum("etcdnet.watch.streams.opened"));
         Assert.Equal(0, meter.Sum("etcdnet.watch.resumes"));
 
         await served.KillAsync();
-        await _cluster.WaitForLeaderAsync();
-        await using var writing = new EtcdClient(_cluster.Members.Where(m => m != served).Select(m => m.ClientUrl).ToArray());
+        await Cluster.WaitForLeaderAsync();
+        await using var writing = new EtcdClient(Cluster.Members.Where(m => m != served).Select(m => m.ClientUrl).ToArray());
         var put = await writing.PutAsync("resume/after-kill", "v");
 
         var events = await watch.EventsAsync(1, TimeSpan.FromSeconds(30));
@@ -80,7 +71,7 @@ public sealed class DiagnosticsMetricsTests(ITestOutputHelper output) : IAsyncLi
         using var meter = new MeterRecorder();
         var capture = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
-        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, LoggerFactory = factory });
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = Cluster.ClientUrls, LoggerFactory = factory });
         var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(3));
         await using var keepAlive = client.Lease.KeepAliveAsync(lease.Id);
 

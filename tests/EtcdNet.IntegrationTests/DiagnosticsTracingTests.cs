@@ -1,3 +1,4 @@
+using EtcdNet.IntegrationTests.Infrastructure;
 using System.Diagnostics;
 using EtcdNet.Testing;
 
@@ -5,22 +6,13 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>The EtcdNet activity source on real etcd: one client span per RPC, with its outcome.</summary>
 [Collection(DiagnosticsCollection.Name)]
-public sealed class DiagnosticsTracingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DiagnosticsTracingTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task EachRpc_IsOneClientActivity_WithMethodAndStatus_AndACompactedRangeIsAnError()
     {
-        var member = _cluster.Members[0];
+        var member = Cluster.Members[0];
         using var traces = new ActivityRecorder();
         await using var client = new EtcdClient(member.ClientUrl);
 
@@ -55,7 +47,7 @@ public sealed class DiagnosticsTracingTests(ITestOutputHelper output) : IAsyncLi
     [Fact]
     public async Task SpansAreChildrenOfTheCallersActivity()
     {
-        var member = _cluster.Members[0];
+        var member = Cluster.Members[0];
         using var traces = new ActivityRecorder();
         using var parentSource = new ActivitySource("EtcdNet.Tests.Parent");
         using var parentListener = new ActivityListener

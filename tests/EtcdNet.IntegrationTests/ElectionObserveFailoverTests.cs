@@ -5,18 +5,9 @@ using static EtcdNet.IntegrationTests.ElectionTestSupport;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>Observe on a 3-member cluster losing the member that carries its stream: every proclamation once, in order.</summary>
-public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ElectionObserveFailoverTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 3)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     private EtcdClient CreateClient(IEnumerable<string> endpoints) => new(new EtcdClientOptions
     {
         Endpoints = endpoints.ToArray(),
@@ -30,8 +21,8 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
     public async Task EveryProclamationOnce_WhenTheObservedMemberIsKilled_AcrossALeadershipChange()
     {
         var name = "elections/" + Guid.NewGuid().ToString("N");
-        await using var campaigner = CreateClient(_cluster.ClientUrls);
-        await using var observing = CreateClient(_cluster.ClientUrls);
+        await using var campaigner = CreateClient(Cluster.ClientUrls);
+        await using var observing = CreateClient(Cluster.ClientUrls);
         var leaseV = (await campaigner.Lease.GrantAsync(TimeSpan.FromSeconds(60))).Id;
         var leaderV = await campaigner.Election.CampaignAsync(name, leaseV, "v0");
 
@@ -39,10 +30,10 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
         var observation = observing.Election.ObserveAsync(name, stop.Token).GetAsyncEnumerator();
         var seen = new List<string> { (await NextAsync(observation)).Kv.ValueString };
         var diagnostics = ObserveDiagnostics(observing);
-        var victim = _cluster.Members.Single(m => m.ClientUrl == diagnostics.CurrentEndpoint);
+        var victim = Cluster.Members.Single(m => m.ClientUrl == diagnostics.CurrentEndpoint);
 
         // Everything else goes through the other members, so the kill only breaks the observation.
-        await using var others = CreateClient(_cluster.ClientUrls.Where(u => u != victim.ClientUrl));
+        await using var others = CreateClient(Cluster.ClientUrls.Where(u => u != victim.ClientUrl));
         var leaseW = (await others.Lease.GrantAsync(TimeSpan.FromSeconds(60))).Id;
         var campaignW = others.Election.CampaignAsync(name, leaseW, "w0");
         await WaitForKeysAsync(others, name, 2);
@@ -59,7 +50,7 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
         // Kill the observed member, then proclaim while the observer is not reading: these can only
         // reach it after it reconnected elsewhere, through the history replay.
         await victim.KillAsync();
-        await _cluster.WaitForLeaderAsync();
+        await Cluster.WaitForLeaderAsync();
         for (var i = 11; i <= 15; i++)
         {
             await others.Election.ProclaimAsync(leaderV, $"v{i}");
@@ -88,7 +79,7 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
             seen.Add((await NextAsync(observation)).Kv.ValueString);
         }
 
-        output.WriteLine($"observed: {string.Join(",", seen)}; streams opened {diagnostics.StreamsOpened}, replays {diagnostics.Replays}, now on {diagnostics.CurrentEndpoint} (killed {victim.ClientUrl})");
+        Output.WriteLine($"observed: {string.Join(",", seen)}; streams opened {diagnostics.StreamsOpened}, replays {diagnostics.Replays}, now on {diagnostics.CurrentEndpoint} (killed {victim.ClientUrl})");
         string[] expected = [.. Enumerable.Range(0, 16).Select(i => $"v{i}"), .. Enumerable.Range(0, 7).Select(i => $"w{i}")];
         Assert.Equal(expected, seen);
         Assert.NotEqual(victim.ClientUrl, diagnostics.CurrentEndpoint);
@@ -106,8 +97,8 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
     public async Task NoDuplicate_WhenTheStreamMovesTwiceWithNothingNewProclaimed()
     {
         var name = "elections/" + Guid.NewGuid().ToString("N");
-        await using var campaigner = CreateClient(_cluster.ClientUrls);
-        await using var observing = CreateClient(_cluster.ClientUrls);
+        await using var campaigner = CreateClient(Cluster.ClientUrls);
+        await using var observing = CreateClient(Cluster.ClientUrls);
         var lease = (await campaigner.Lease.GrantAsync(TimeSpan.FromSeconds(60))).Id;
         var leader = await campaigner.Election.CampaignAsync(name, lease, "v0");
         using var stop = new CancellationTokenSource();
@@ -117,7 +108,7 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
 
         for (var round = 1; round <= 2; round++)
         {
-            var victim = _cluster.Members.Single(m => m.ClientUrl == diagnostics.CurrentEndpoint);
+            var victim = Cluster.Members.Single(m => m.ClientUrl == diagnostics.CurrentEndpoint);
             var duplicates = diagnostics.Duplicates;
             var next = NextAsync(observation);
             await victim.KillAsync();
@@ -126,11 +117,11 @@ public sealed class ElectionObserveFailoverTests(ITestOutputHelper output) : IAs
             Assert.False(next.IsCompleted, "a value was delivered again");
             Assert.NotEqual(victim.ClientUrl, diagnostics.CurrentEndpoint);
 
-            await _cluster.WaitForLeaderAsync();
+            await Cluster.WaitForLeaderAsync();
             await campaigner.Election.ProclaimAsync(leader, $"v{round}");
             Assert.Equal($"v{round}", (await next).Kv.ValueString);
             await victim.StartAsync();
-            output.WriteLine($"round {round}: killed {victim.Name}; now on {diagnostics.CurrentEndpoint}, streams opened {diagnostics.StreamsOpened}");
+            Output.WriteLine($"round {round}: killed {victim.Name}; now on {diagnostics.CurrentEndpoint}, streams opened {diagnostics.StreamsOpened}");
         }
 
         await stop.CancelAsync();

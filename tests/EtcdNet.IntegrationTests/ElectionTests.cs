@@ -1,24 +1,16 @@
+using EtcdNet.IntegrationTests.Infrastructure;
 using EtcdNet.Testing;
 using static EtcdNet.IntegrationTests.ElectionTestSupport;
 
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>The Election service on a real one-member cluster: campaign, proclaim, observe, leader, resign, errors.</summary>
-public sealed class ElectionTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ElectionTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     private EtcdClient CreateClient() => new(new EtcdClientOptions
     {
-        Endpoints = _cluster.ClientUrls,
+        Endpoints = Cluster.ClientUrls,
         DialTimeout = TimeSpan.FromSeconds(2),
         RequestTimeout = TimeSpan.FromSeconds(1), // Campaign outlasts it: it is not bounded by it
     });

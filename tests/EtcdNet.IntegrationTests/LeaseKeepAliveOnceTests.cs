@@ -1,25 +1,17 @@
+using EtcdNet.IntegrationTests.Infrastructure;
 using EtcdNet.Testing;
 
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>KeepAliveOnce: one renewal on a short-lived stream of its own.</summary>
 [Collection(LeaseKeepAliveCollection.Name)]
-public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task KeepAliveOnce_RenewsTheLease_BackToItsFullTtl()
     {
-        await using var client = LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
         var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // let the remaining time run down
         var before = await client.Lease.TimeToLiveAsync(lease.Id);
@@ -32,22 +24,22 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output) : IAsyncLi
         Assert.NotEqual(0UL, renewal.Header.ClusterId);
         var after = await client.Lease.TimeToLiveAsync(lease.Id);
         Assert.InRange(after.Ttl, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(10));
-        output.WriteLine($"TTL before {before.Ttl.TotalSeconds} s, after {after.Ttl.TotalSeconds} s");
+        Output.WriteLine($"TTL before {before.Ttl.TotalSeconds} s, after {after.Ttl.TotalSeconds} s");
     }
 
     [Fact]
     public async Task KeepAliveOnce_OnALeaseThatNeverExisted_ThrowsLeaseNotFound()
     {
-        await using var client = LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
         var error = await Assert.ThrowsAsync<EtcdLeaseNotFoundException>(() => client.Lease.KeepAliveOnceAsync(0x7eadbeef1234));
         Assert.Equal(GrpcStatusCode.NotFound, error.StatusCode);
-        Assert.Equal(_cluster.ClientUrls[0], error.Endpoint);
+        Assert.Equal(Cluster.ClientUrls[0], error.Endpoint);
     }
 
     [Fact]
     public async Task KeepAliveOnce_OnARevokedLease_ThrowsLeaseNotFound()
     {
-        await using var client = LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
         var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(30));
         await client.Lease.KeepAliveOnceAsync(lease.Id);
         await client.Lease.RevokeAsync(lease.Id);
@@ -58,7 +50,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output) : IAsyncLi
     [Fact]
     public async Task KeepAliveOnce_AndKeepAlive_RejectIdsThatCanNeverExist()
     {
-        await using var client = LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveOnceAsync(0));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveOnceAsync(-5));
         Assert.Throws<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveAsync(0));
@@ -67,7 +59,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output) : IAsyncLi
     [Fact]
     public async Task KeepAliveOnce_HonoursCancellation()
     {
-        await using var client = LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Lease.KeepAliveOnceAsync(1, cts.Token));

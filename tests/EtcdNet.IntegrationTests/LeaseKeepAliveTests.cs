@@ -1,3 +1,4 @@
+using EtcdNet.IntegrationTests.Infrastructure;
 using System.Diagnostics;
 using EtcdNet.Testing;
 
@@ -5,20 +6,12 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>KeepAliveAsync on a healthy single-member cluster: renewals, release, revocation, sharing.</summary>
 [Collection(LeaseKeepAliveCollection.Name)]
-public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LeaseKeepAliveTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
-    private EtcdCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
-    private EtcdClient CreateClient() => LeaseTestSupport.CreateClient(_cluster.ClientUrls);
+    private EtcdClient CreateClient() => LeaseTestSupport.CreateClient(Cluster.ClientUrls);
 
     [Fact]
     public async Task KeptAlive_PastTwiceItsTtl_TheLeaseAndItsKeyLive_AndAfterDisposeTheyExpireWithinTheTtl()
@@ -38,7 +31,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.False(keepAlive.Lost.IsCancellationRequested);
         Assert.False(keepAlive.Completion.IsCompleted);
         Assert.InRange(renewals.Count, 6, 12); // every TTL/3 ≈ 1.7 s over ~12 s, plus the first
-        output.WriteLine($"{renewals.Count} renewals in 12 s; {LeaseTestSupport.KeepAlives(client).StreamsOpened} stream(s)");
+        Output.WriteLine($"{renewals.Count} renewals in 12 s; {LeaseTestSupport.KeepAlives(client).StreamsOpened} stream(s)");
 
         await keepAlive.DisposeAsync();
         var released = Stopwatch.StartNew();
@@ -53,7 +46,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
             await Task.Delay(100);
         }
 
-        output.WriteLine($"key gone {released.Elapsed.TotalSeconds:0.00} s after dispose");
+        Output.WriteLine($"key gone {released.Elapsed.TotalSeconds:0.00} s after dispose");
         Assert.True((await client.Lease.TimeToLiveAsync(lease.Id)).Ttl < TimeSpan.Zero);
     }
 
@@ -67,14 +60,14 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
         await renewals.FirstRenewal;
         var since = Stopwatch.StartNew();
         await renewals.WaitForCountAsync(6); // a third of the TTL would be 20 s between renewals
-        output.WriteLine($"5 more renewals in {since.Elapsed.TotalMilliseconds:F0} ms");
+        Output.WriteLine($"5 more renewals in {since.Elapsed.TotalMilliseconds:F0} ms");
         Assert.True(since.Elapsed < TimeSpan.FromSeconds(3), $"5 renewals took {since.Elapsed}");
 
         await using var other = CreateClient();
         await other.Lease.RevokeAsync(lease.Id);
         var revoked = Stopwatch.StartNew();
         var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
-        output.WriteLine($"declared lost {revoked.Elapsed.TotalMilliseconds:F0} ms after revoke");
+        Output.WriteLine($"declared lost {revoked.Elapsed.TotalMilliseconds:F0} ms after revoke");
         Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
         Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(1), $"lost after {revoked.Elapsed}");
     }
@@ -99,7 +92,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
         await client.Lease.RevokeAsync(lease.Id);
         var revoked = Stopwatch.StartNew();
         var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(6)));
-        output.WriteLine($"declared lost {revoked.Elapsed.TotalSeconds:0.00} s after revoke: {lost.Message}");
+        Output.WriteLine($"declared lost {revoked.Elapsed.TotalSeconds:0.00} s after revoke: {lost.Message}");
 
         Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(1), "not at the next renewal (TTL/3 = 2 s)");
         Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
@@ -119,7 +112,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
         var keepAlive = client.Lease.KeepAliveAsync(0x7eadbeef4321);
         var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => keepAlive.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(LeaseLostReason.NotFound, lost.Reason);
-        Assert.Equal(_cluster.ClientUrls[0], lost.Endpoint);
+        Assert.Equal(Cluster.ClientUrls[0], lost.Endpoint);
         Assert.True(keepAlive.Lost.IsCancellationRequested);
     }
 
@@ -203,7 +196,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task HundredLeases_ShareOneStream_AndNoneExpiresOverTwiceTheTtl()
     {
         await using var client = CreateClient();
-        var member = _cluster.Members[0];
+        var member = Cluster.Members[0];
         var streamsBefore = await LeaseTestSupport.KeepAliveStreamsStartedAsync(member);
         var leases = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.Lease.GrantAsync(Ttl)));
         var handles = leases.Select(l => client.Lease.KeepAliveAsync(l.Id)).ToArray();
@@ -216,7 +209,7 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(ttls, t => Assert.True(t.Ttl > TimeSpan.Zero, $"lease {t.Id:x} expired"));
         var keepAlives = LeaseTestSupport.KeepAlives(client);
         var streamsOnServer = await LeaseTestSupport.KeepAliveStreamsStartedAsync(member) - streamsBefore;
-        output.WriteLine($"streams opened: client {keepAlives.StreamsOpened}, server {streamsOnServer}; renewals {renewals}");
+        Output.WriteLine($"streams opened: client {keepAlives.StreamsOpened}, server {streamsOnServer}; renewals {renewals}");
         // One shared stream (a second only if a slow renewal made the client reopen it under load).
         Assert.InRange(keepAlives.StreamsOpened, 1, 2);
         Assert.Equal(keepAlives.StreamsOpened, streamsOnServer);

@@ -1,24 +1,16 @@
+using EtcdNet.IntegrationTests.Infrastructure;
 using System.Diagnostics;
 using EtcdNet.Testing;
 
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>The Lock service on a real one-member cluster: mutual exclusion, fencing, release on lease expiry, cancellation.</summary>
-public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LockTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 1)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(1);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
     private EtcdClient CreateClient(TimeSpan? requestTimeout = null) => new(new EtcdClientOptions
     {
-        Endpoints = _cluster.ClientUrls,
+        Endpoints = Cluster.ClientUrls,
         DialTimeout = TimeSpan.FromSeconds(2),
         RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
     });
@@ -58,7 +50,7 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
             }
         })));
 
-        output.WriteLine($"{Clients * Rounds} acquisitions in {clock.ElapsedMilliseconds} ms");
+        Output.WriteLine($"{Clients * Rounds} acquisitions in {clock.ElapsedMilliseconds} ms");
         Assert.Equal(0, overlaps);
         Assert.Equal(Clients * Rounds, fencing.Count);
         for (var i = 1; i < fencing.Count; i++)
@@ -84,7 +76,7 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(waiter.IsCompleted, "the waiter got the lock while the holder's lease was alive");
 
         var acquired = await waiter.WaitAsync(TimeSpan.FromSeconds(20));
-        output.WriteLine($"the waiter got the lock {clock.ElapsedMilliseconds} ms after the holder's acquisition (lease TTL {holderLease.Ttl.TotalSeconds} s)");
+        Output.WriteLine($"the waiter got the lock {clock.ElapsedMilliseconds} ms after the holder's acquisition (lease TTL {holderLease.Ttl.TotalSeconds} s)");
         Assert.Empty((await holderClient.GetAsync(held.Key)).Kvs); // the server deleted the holder's key with its lease
         Assert.True((await holderClient.Lease.TimeToLiveAsync(holderLease.Id)).Ttl < TimeSpan.Zero);
         var owner = (await waiterClient.GetAsync(name + "/", GetOptions.FirstCreate)).Kvs;
@@ -134,6 +126,6 @@ public sealed class LockTests(ITestOutputHelper output) : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Lock.LockAsync("locks/x", 0));
         await Assert.ThrowsAsync<ArgumentException>(() => client.Lock.UnlockAsync(EtcdBytes.Empty));
         var e = await Assert.ThrowsAsync<EtcdLeaseNotFoundException>(() => client.Lock.LockAsync("locks/x", 0x7777_0000_1234));
-        output.WriteLine(e.ServerMessage);
+        Output.WriteLine(e.ServerMessage);
     }
 }

@@ -5,24 +5,15 @@ using EtcdNet.Testing;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>A 3-member cluster losing a member while the client reads and writes.</summary>
-public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ThreeMemberFailoverTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 3)
 {
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
-
-    private EtcdClient CreateClient() => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, DialTimeout = TimeSpan.FromSeconds(2) });
+    private EtcdClient CreateClient() => new(new EtcdClientOptions { Endpoints = Cluster.ClientUrls, DialTimeout = TimeSpan.FromSeconds(2) });
 
     private async Task<EtcdMember> PickVictimAsync(bool leader)
     {
-        var current = await _cluster.GetLeaderAsync();
-        return leader ? current : _cluster.Members.First(m => m != current);
+        var current = await Cluster.GetLeaderAsync();
+        return leader ? current : Cluster.Members.First(m => m != current);
     }
 
     [Theory]
@@ -98,7 +89,7 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Writer)));
 
         var stored = (await client.GetAsync("w/", new GetOptions { Prefix = true })).Kvs.ToDictionary(kv => kv.KeyString);
-        output.WriteLine($"acknowledged {acknowledged.Count}, failed {failed.Count}: {string.Join(" | ", failed.Values.Select(e => e.GetType().Name + ": " + e.Message).Distinct().Take(5))}");
+        Output.WriteLine($"acknowledged {acknowledged.Count}, failed {failed.Count}: {string.Join(" | ", failed.Values.Select(e => e.GetType().Name + ": " + e.Message).Distinct().Take(5))}");
         Assert.True(acknowledged.Count >= total * 0.8, $"only {acknowledged.Count} of {total} puts succeeded");
         foreach (var (i, revision) in acknowledged)
         {
@@ -114,13 +105,13 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task Serializable_ReadsFromAMemberWithoutQuorum_WhileLinearizableCannot()
     {
-        var survivor = _cluster.Members[0];
+        var survivor = Cluster.Members[0];
         await using (var writer = CreateClient())
         {
             await writer.PutAsync("s/key", "v");
         }
 
-        await Task.WhenAll(_cluster.Members.Skip(1).Select(m => m.StopAsync()));
+        await Task.WhenAll(Cluster.Members.Skip(1).Select(m => m.StopAsync()));
         await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [survivor.ClientUrl], RequestTimeout = TimeSpan.FromSeconds(3) });
 
         var serializable = await client.GetAsync("s/key", new GetOptions { Serializable = true });
@@ -132,8 +123,8 @@ public sealed class ThreeMemberFailoverTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task KeepAlivePing_DetectsAPausedMember_AndTheReadMovesToAnother()
     {
-        var leader = await _cluster.GetLeaderAsync();
-        var paused = _cluster.Members.First(m => m != leader);
+        var leader = await Cluster.GetLeaderAsync();
+        var paused = Cluster.Members.First(m => m != leader);
         var keepAlive = TimeSpan.FromSeconds(5);
         await using var client = new EtcdClient(new EtcdClientOptions
         {

@@ -4,22 +4,14 @@ using EtcdNet.Testing;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>Watches on a 3-member cluster losing the member that carries their stream: every revision once, in order.</summary>
-public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WatchResilienceTests(ITestOutputHelper output)
+    : OwnClusterTest(output, 3)
 {
     private const int Puts = 5000;
-    private EtcdCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await EtcdCluster.StartAsync(3);
-
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_cluster.RecentLogs());
-        await _cluster.DisposeAsync();
-    }
 
     private EtcdClient WatchingClient() => new(new EtcdClientOptions
     {
-        Endpoints = _cluster.ClientUrls,
+        Endpoints = Cluster.ClientUrls,
         KeepAliveTime = TimeSpan.FromSeconds(5),
         KeepAliveTimeout = TimeSpan.FromSeconds(1),
     });
@@ -27,14 +19,14 @@ public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifet
     private EtcdMember MemberOf(EtcdClient client)
     {
         var endpoint = client.WatchInternals.PlainStream.CurrentEndpoint;
-        return _cluster.Members.Single(m => m.ClientUrl == endpoint);
+        return Cluster.Members.Single(m => m.ClientUrl == endpoint);
     }
 
     [Fact]
     public async Task EveryRevisionOnce_WhileTheStreamsMemberIsKilledAndRestartedThreeTimes()
     {
         await using var watching = WatchingClient();
-        await using var writing = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, RequestTimeout = TimeSpan.FromSeconds(5) });
+        await using var writing = new EtcdClient(new EtcdClientOptions { Endpoints = Cluster.ClientUrls, RequestTimeout = TimeSpan.FromSeconds(5) });
         await using var watch = await WatchRecorder.StartAsync(watching, "x/", new WatchOptions { Prefix = true });
         var received = new EventLog(watch);
         var writer = WriteAsync(writing, Puts);
@@ -48,7 +40,7 @@ public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifet
             await received.WaitForCountAsync(atKill + 100); // the watch moved on and resumed
             Assert.NotEqual(member.ClientUrl, watching.WatchInternals.PlainStream.CurrentEndpoint);
             await member.StartAsync();
-            output.WriteLine($"round {round}: killed {member.Name} at {atKill} events; streams opened so far {watching.WatchInternals.PlainStream.StreamsOpened}");
+            Output.WriteLine($"round {round}: killed {member.Name} at {atKill} events; streams opened so far {watching.WatchInternals.PlainStream.StreamsOpened}");
         }
 
         await writer;
@@ -64,7 +56,7 @@ public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifet
         var paused = MemberOf(watching);
         await using var writing = new EtcdClient(new EtcdClientOptions
         {
-            Endpoints = _cluster.Members.Where(m => m != paused).Select(m => m.ClientUrl).ToArray(),
+            Endpoints = Cluster.Members.Where(m => m != paused).Select(m => m.ClientUrl).ToArray(),
             RequestTimeout = TimeSpan.FromSeconds(5),
         });
         var received = new EventLog(watch);
@@ -84,18 +76,18 @@ public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task RequireLeader_MovesOffAMemberThatLostItsLeader_PlainWatchStays()
     {
-        var isolated = _cluster.Members[0];
+        var isolated = Cluster.Members[0];
         await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [isolated.ClientUrl] });
         await using var plain = await WatchRecorder.StartAsync(client, "rl");
         await using var leader = await WatchRecorder.StartAsync(client, "rl", new WatchOptions { RequireLeader = true });
         var requireLeaderStream = client.WatchInternals.RequireLeaderStream;
 
-        await Task.WhenAll(_cluster.Members.Skip(1).Select(m => m.KillAsync()));
+        await Task.WhenAll(Cluster.Members.Skip(1).Select(m => m.KillAsync()));
         await Eventually.TrueAsync(() => Task.FromResult(requireLeaderStream.StreamsOpened > 1), TimeSpan.FromSeconds(20),
             "the member closes require-leader streams once it has no leader");
         Assert.Equal(1, client.WatchInternals.PlainStream.StreamsOpened);
 
-        await Task.WhenAll(_cluster.Members.Skip(1).Select(m => m.StartAsync()));
+        await Task.WhenAll(Cluster.Members.Skip(1).Select(m => m.StartAsync()));
         var put = await client.PutAsync("rl", "back");
         Assert.Equal(put.Header.Revision, Assert.Single((await plain.NextAsync()).Events).Kv.ModRevision);
         Assert.Equal(put.Header.Revision, Assert.Single((await leader.NextAsync()).Events).Kv.ModRevision);
@@ -127,7 +119,7 @@ public sealed class WatchResilienceTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(stored.Count >= Puts * 0.9, $"only {stored.Count} puts were stored");
         await received.WaitForCountAsync(stored.Count, TimeSpan.FromSeconds(60));
         var seen = received.Revisions();
-        output.WriteLine($"stored {stored.Count}, seen {seen.Count}");
+        Output.WriteLine($"stored {stored.Count}, seen {seen.Count}");
         Assert.Equal(stored, seen); // every revision, once, in order: no gap, no duplicate
     }
 
