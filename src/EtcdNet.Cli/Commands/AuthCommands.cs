@@ -55,9 +55,9 @@ internal static class AuthCommands
     /// <summary>An <c>auth</c> subcommand that takes no arguments (else etcdctl's "does not accept any arguments", exit 128).</summary>
     private static Command WithoutArguments(CommandActions actions, string name, string description, Func<CommandContext, CancellationToken, Task> run)
     {
-        var args = AuthFailure.Arguments("args");
+        var args = CommandArguments.Positional("args");
         var command = new Command(name, description) { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             if (context.Get(args) is { Length: > 0 })
             {

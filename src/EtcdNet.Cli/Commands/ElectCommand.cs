@@ -14,11 +14,11 @@ internal static class ElectCommand
 {
     public static Command Create(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("election-name [proposal]");
+        var args = CommandArguments.Positional("election-name [proposal]");
         var listen = new Option<bool>("--listen", "-l") { Description = "observation mode" };
         var ttl = new Option<int>("--ttl") { Description = "timeout for session", DefaultValueFactory = _ => (int)EtcdSession.DefaultTtl.TotalSeconds };
         var command = new Command("elect", "Observes and participates in leader election") { args, listen, ttl };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = context.Get(args) ?? [];
             if (values.Length is not (1 or 2))

@@ -15,10 +15,10 @@ internal static class LockCommand
 {
     public static Command Create(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("lockname [exec-command arg1 arg2 ...]");
+        var args = CommandArguments.Positional("lockname [exec-command arg1 arg2 ...]");
         var ttl = new Option<int>("--ttl") { Description = "timeout for session", DefaultValueFactory = _ => 10 };
         var command = new Command("lock", "Acquires a named lock") { args, ttl };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = context.Get(args) ?? [];
             if (values.Length == 0)

@@ -23,9 +23,9 @@ internal static class RoleCommands
 
     private static Command List(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("args");
+        var args = CommandArguments.Positional("args");
         var command = new Command("list", "Lists all roles") { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             UserCommands.Expect(context.Get(args), 0, "role list command requires no arguments");
             using var timeout = context.CommandTimeout();
@@ -36,11 +36,11 @@ internal static class RoleCommands
 
     private static Command GrantPermission(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("role name, permission type, key [endkey]");
+        var args = CommandArguments.Positional("role name, permission type, key [endkey]");
         var prefix = new Option<bool>("--prefix") { Description = "grant a prefix permission" };
         var fromKey = new Option<bool>("--from-key") { Description = "grant a permission of keys that are greater than or equal to the given key using byte compare" };
         var command = new Command("grant-permission", "Grants a key to a role") { args, prefix, fromKey };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = context.Get(args) ?? [];
             if (values.Length < 3)
@@ -65,11 +65,11 @@ internal static class RoleCommands
 
     private static Command RevokePermission(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("role name, key [endkey]");
+        var args = CommandArguments.Positional("role name, key [endkey]");
         var prefix = new Option<bool>("--prefix") { Description = "revoke a prefix permission" };
         var fromKey = new Option<bool>("--from-key") { Description = "revoke a permission of keys that are greater than or equal to the given key using byte compare" };
         var command = new Command("revoke-permission", "Revokes a key from a role") { args, prefix, fromKey };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = context.Get(args) ?? [];
             if (values.Length < 2)
@@ -88,9 +88,9 @@ internal static class RoleCommands
     /// <summary>A command whose only argument is one role name (else etcdctl's "role NAME command requires role name" error).</summary>
     private static Command OneRole(CommandActions actions, string name, string description, Func<CommandContext, string, CancellationToken, Task> run)
     {
-        var args = AuthFailure.Arguments("role name");
+        var args = CommandArguments.Positional("role name");
         var command = new Command(name, description) { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var role = UserCommands.Expect(context.Get(args), 1, $"role {name} command requires role name as its argument")[0];
             using var timeout = context.CommandTimeout();

@@ -14,12 +14,12 @@ internal static class UserCommands
 
     private static Command Add(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("user name or user:password");
+        var args = CommandArguments.Positional("user name or user:password");
         var interactive = new Option<bool>("--interactive") { Description = "Read password from stdin instead of interactive terminal", DefaultValueFactory = _ => true };
         var newUserPassword = new Option<string>("--new-user-password") { Description = "Supply password from the command line flag", DefaultValueFactory = _ => string.Empty };
         var noPassword = new Option<bool>("--no-password") { Description = "Create a user without password (CN based auth only)" };
         var command = new Command("add", "Adds a new user") { args, interactive, newUserPassword, noPassword };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = Expect(context.Get(args), 1, "user add command requires user name as its argument");
             string user;
@@ -58,9 +58,9 @@ internal static class UserCommands
 
     private static Command Delete(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("user name");
+        var args = CommandArguments.Positional("user name");
         var command = new Command("delete", "Deletes a user") { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var user = Expect(context.Get(args), 1, "user delete command requires user name as its argument")[0];
             using var timeout = context.CommandTimeout();
@@ -71,10 +71,10 @@ internal static class UserCommands
 
     private static Command Get(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("user name");
+        var args = CommandArguments.Positional("user name");
         var detail = new Option<bool>("--detail") { Description = "Show permissions of roles granted to the user" };
         var command = new Command("get", "Gets detailed information of a user") { args, detail };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var user = Expect(context.Get(args), 1, "user get command requires user name as its argument")[0];
             using var timeout = context.CommandTimeout();
@@ -100,9 +100,9 @@ internal static class UserCommands
 
     private static Command List(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("args");
+        var args = CommandArguments.Positional("args");
         var command = new Command("list", "Lists all users") { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             Expect(context.Get(args), 0, "user list command requires no arguments");
             using var timeout = context.CommandTimeout();
@@ -113,10 +113,10 @@ internal static class UserCommands
 
     private static Command Passwd(CommandActions actions)
     {
-        var args = AuthFailure.Arguments("user name");
+        var args = CommandArguments.Positional("user name");
         var interactive = new Option<bool>("--interactive") { Description = "If true, read password from stdin instead of interactive terminal", DefaultValueFactory = _ => true };
         var command = new Command("passwd", "Changes password of user") { args, interactive };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var user = Expect(context.Get(args), 1, "user passwd command requires user name as its argument")[0];
             var password = context.Get(interactive)
@@ -137,9 +137,9 @@ internal static class UserCommands
     /// <summary>A command whose arguments are a user name and a role name (else <paramref name="usage"/>, exit 128).</summary>
     private static Command UserAndRole(CommandActions actions, string name, string description, string usage, Func<CommandContext, string, string, CancellationToken, Task> run)
     {
-        var args = AuthFailure.Arguments("user name and role name");
+        var args = CommandArguments.Positional("user name and role name");
         var command = new Command(name, description) { args };
-        AuthFailure.Set(actions, command, async context =>
+        actions.Set(command, async context =>
         {
             var values = Expect(context.Get(args), 2, usage);
             using var timeout = context.CommandTimeout();
