@@ -27,6 +27,18 @@ public sealed class SessionTests(ITestOutputHelper output) : ClusterTestBase(out
     }
 
     [Fact]
+    public async Task BadOptions_AreRejectedBeforeAnyLeaseIsGranted()
+    {
+        await using var client = CreateClient();
+        var before = (await client.Lease.LeasesAsync()).Leases.Count;
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, new EtcdSessionOptions { LossCheckInterval = TimeSpan.FromMilliseconds(50) }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, new EtcdSessionOptions { Ttl = TimeSpan.FromMilliseconds(500) }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, new EtcdSessionOptions { LeaseId = -1 }));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => EtcdSession.CreateAsync(client, (EtcdSessionOptions)null!));
+        Assert.Equal(before, (await client.Lease.LeasesAsync()).Leases.Count);
+    }
+
+    [Fact]
     public async Task LeaseRevokedByAnotherClient_FiresLostWithinOneSecond_AndNextWaiterGetsTheMutex()
     {
         await using var clientA = CreateClient();

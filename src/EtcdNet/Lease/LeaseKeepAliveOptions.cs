@@ -10,7 +10,7 @@ public sealed record LeaseKeepAliveOptions
     /// Renew at least this often, even when a third of the TTL is longer; null (the default) renews every third of
     /// the TTL. Each renewal also tells whether the lease still exists, so a short interval bounds how long a lease
     /// revoked elsewhere goes unnoticed (about the interval plus a round trip), at the cost of more renewals.
-    /// When several handles keep the same lease alive, the shortest interval asked for applies.
+    /// When several handles keep the same lease alive, the shortest interval asked for by a handle still open applies.
     /// </summary>
     public TimeSpan? MaxRenewInterval { get; init; }
 
