@@ -49,19 +49,24 @@ public sealed class LockTests(CliCluster cluster)
     }
 
     [Fact]
-    public async Task WithCommand_RunsItWithLockEnvironment_ReleasesAndExitsWithItsCode()
+    public async Task WithCommand_RunsItWithLockEnvironment_ReleasesAndExitsLikeEtcdctl()
     {
         var name = "cli/lock/" + Guid.NewGuid().ToString("N");
-        const string script = "echo $ETCD_LOCK_KEY; echo rev=$ETCD_LOCK_REV; exit 7";
+        // The script also reads its lock key back, so ETCD_LOCK_REV can be checked against the key's create revision.
+        var script = $"echo $ETCD_LOCK_KEY; echo rev=$ETCD_LOCK_REV; etcdctl --endpoints={cluster.Endpoint} get $ETCD_LOCK_KEY -w fields | grep CreateRevision; exit 7";
         var expected = await EtcdctlRun.RunAsync(cluster.Endpoint, ["lock", name, "--", "sh", "-c", script]);
         var actual = await CliRun.RunAsync(cluster.Endpoint, "lock", name, "--", "sh", "-c", script);
 
-        Assert.Equal(7, actual.ExitCode);
         Assert.Equal(1, expected.ExitCode);
+        Assert.Equal(expected.ExitCode, actual.ExitCode);
         Assert.Equal(expected.Stderr.TrimEnd('\n').Split('\n')[^1], actual.Stderr.TrimEnd('\n'));
         var lines = actual.Stdout.Split('\n');
         Assert.StartsWith(name + "/", lines[0], StringComparison.Ordinal);
         Assert.Matches("^rev=[1-9][0-9]*$", lines[1]);
+        // A free lock: the revision of the acquiring write, which created the key (as etcdctl).
+        Assert.Equal(lines[1]["rev=".Length..], lines[2].Split(':')[1].Trim());
+        var etcdctlLines = expected.Stdout.Split('\n');
+        Assert.Equal(etcdctlLines[1]["rev=".Length..], etcdctlLines[2].Split(':')[1].Trim());
         Assert.Equal(Shape(expected.Stdout), Shape(actual.Stdout));
         await WaitForContendersAsync(name, 0);
 
@@ -84,7 +89,7 @@ public sealed class LockTests(CliCluster cluster)
 
     /// <summary>The output with the lease part of lock keys and revision numbers masked.</summary>
     private static string Shape(string output)
-        => System.Text.RegularExpressions.Regex.Replace(output, "/[0-9a-f]+\n|=[0-9]+\n", "/#\n");
+        => System.Text.RegularExpressions.Regex.Replace(output, "/[0-9a-f]+\n|=[0-9]+\n|: [0-9]+\n", "/#\n");
 
     private async Task WaitForContendersAsync(string name, int count)
     {

@@ -21,6 +21,7 @@ public sealed class MutexTests(ITestOutputHelper output) : ClusterTestBase(outpu
         var kv = Assert.Single((await client.GetAsync(held.Key)).Kvs);
         Assert.Equal(a.LeaseId, kv.Lease);
         Assert.Equal(kv.CreateRevision, held.Revision);
+        Assert.Equal(held.Revision, held.Header.Revision); // free: acquired by the write that created the key
 
         var again = await mutexA.LockAsync();
         Assert.Equal(held.Revision, again.Revision);
@@ -34,6 +35,8 @@ public sealed class MutexTests(ITestOutputHelper output) : ClusterTestBase(outpu
         await held.DisposeAsync();
         await using var heldB = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(heldB.Revision > held.Revision);
+        // After a wait, the header is that of the read that confirmed ownership: past a's release.
+        Assert.True(heldB.Header.Revision > heldB.Revision, $"header {heldB.Header.Revision}, key {heldB.Revision}");
     }
 
     [Fact]

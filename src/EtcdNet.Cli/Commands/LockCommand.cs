@@ -70,21 +70,24 @@ internal static class LockCommand
         }
     }
 
-    /// <summary>Runs the command with ETCD_LOCK_KEY and ETCD_LOCK_REV set and returns its exit code.</summary>
+    /// <summary>
+    /// Runs the command with ETCD_LOCK_KEY and ETCD_LOCK_REV (the store revision at acquisition, as etcdctl) set;
+    /// a failing command is reported as etcdctl does: <c>Error: exit status N</c> and exit code 1.
+    /// </summary>
     private static async Task<int> RunAsync(CommandContext context, string[] command, EtcdLockHandle handle, CancellationToken interrupted)
     {
         var environment = new Dictionary<string, string>
         {
             ["ETCD_LOCK_KEY"] = handle.Key,
-            ["ETCD_LOCK_REV"] = handle.Revision.ToString(CultureInfo.InvariantCulture),
+            ["ETCD_LOCK_REV"] = handle.Header.Revision.ToString(CultureInfo.InvariantCulture),
         };
         var code = await LockExec.RunAsync(context.Console, command, environment, interrupted);
-        if (code != 0)
+        if (code == 0)
         {
-            // etcdctl reports a failed command this way (it then exits 1; this command exits with the command's code).
-            await context.Console.Error.WriteLineAsync($"Error: exit status {code}");
+            return ExitCodes.Success;
         }
 
-        return code;
+        await context.Console.Error.WriteLineAsync($"Error: exit status {code}");
+        return ExitCodes.Error;
     }
 }

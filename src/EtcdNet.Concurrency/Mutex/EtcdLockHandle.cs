@@ -10,10 +10,11 @@ public sealed class EtcdLockHandle : IAsyncDisposable
     private readonly EtcdMutex _mutex;
     private int _released;
 
-    internal EtcdLockHandle(EtcdMutex mutex, long revision)
+    internal EtcdLockHandle(EtcdMutex mutex, long revision, ResponseHeader header)
     {
         _mutex = mutex;
         Revision = revision;
+        Header = header;
     }
 
     /// <summary>The lock key owned by this session (<c>name/&lt;lease hex&gt;</c>).</summary>
@@ -21,6 +22,12 @@ public sealed class EtcdLockHandle : IAsyncDisposable
 
     /// <summary>The create revision of <see cref="Key"/>: a fencing token that grows with every acquisition.</summary>
     public long Revision { get; }
+
+    /// <summary>
+    /// The header of the response that confirmed the acquisition (Go: <c>Mutex.Header()</c>). Its revision is the
+    /// store revision when the lock was acquired: equal to <see cref="Revision"/> when the lock was free, higher after a wait.
+    /// </summary>
+    public ResponseHeader Header { get; }
 
     /// <summary>Cancelled when the session's lease is lost, which also releases the lock.</summary>
     public CancellationToken Lost => _mutex.Session.Lost;

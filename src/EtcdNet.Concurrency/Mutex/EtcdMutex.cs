@@ -44,10 +44,10 @@ public sealed class EtcdMutex
     /// <exception cref="EtcdSessionExpiredException">The session's lease ended while waiting.</exception>
     public async Task<EtcdLockHandle> LockAsync(CancellationToken cancellationToken = default)
     {
-        var (owned, revision) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+        var (owned, revision, header) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
         if (owned)
         {
-            return new EtcdLockHandle(this, revision);
+            return new EtcdLockHandle(this, revision, header);
         }
 
         try
@@ -58,6 +58,8 @@ public sealed class EtcdMutex
             {
                 throw new EtcdSessionExpiredException("The session's lease ended while waiting for the lock '" + Prefix + "'.");
             }
+
+            header = mine.Header;
         }
         catch (Exception e) when (e is not EtcdSessionExpiredException)
         {
@@ -65,7 +67,7 @@ public sealed class EtcdMutex
             throw;
         }
 
-        return new EtcdLockHandle(this, revision);
+        return new EtcdLockHandle(this, revision, header);
     }
 
     /// <summary>
@@ -76,10 +78,10 @@ public sealed class EtcdMutex
     /// <returns>The held lock, or null when another session holds it.</returns>
     public async Task<EtcdLockHandle?> TryLockAsync(CancellationToken cancellationToken = default)
     {
-        var (owned, revision) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+        var (owned, revision, header) = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
         if (owned)
         {
-            return new EtcdLockHandle(this, revision);
+            return new EtcdLockHandle(this, revision, header);
         }
 
         await ReleaseAsync(revision, cancellationToken).ConfigureAwait(false);
@@ -137,7 +139,7 @@ public sealed class EtcdMutex
     /// One transaction: create this session's key unless it exists, and read the current owner (the first-created key).
     /// Safe to repeat, so it is retried on transient failures.
     /// </summary>
-    private async Task<(bool Owned, long Revision)> TryAcquireAsync(CancellationToken cancellationToken)
+    private async Task<(bool Owned, long Revision, ResponseHeader Header)> TryAcquireAsync(CancellationToken cancellationToken)
     {
         var response = await IdempotentRetry.RunAsync(
             ct => Session.Client.Txn()
@@ -148,6 +150,6 @@ public sealed class EtcdMutex
             cancellationToken).ConfigureAwait(false);
         var revision = response.Succeeded ? response.Header.Revision : response.Responses[0].Get!.Kvs[0].CreateRevision;
         var owner = response.Responses[1].Get!.Kvs;
-        return (owner.Count == 0 || owner[0].CreateRevision == revision, revision);
+        return (owner.Count == 0 || owner[0].CreateRevision == revision, revision, response.Header);
     }
 }
