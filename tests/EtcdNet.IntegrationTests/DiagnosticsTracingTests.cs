@@ -45,6 +45,32 @@ public sealed class DiagnosticsTracingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AnExpiredDeadline_IsDeadlineExceeded_AndTheCallersCancellation_IsCancelled()
+    {
+        var member = Cluster.Members[0];
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [member.ClientUrl], RequestTimeout = TimeSpan.FromMilliseconds(200) });
+        await client.GetAsync("trace/warm"); // connected
+        using var traces = new ActivityRecorder();
+        member.Pause();
+        try
+        {
+            await Assert.ThrowsAsync<EtcdTimeoutException>(() => client.GetAsync("trace/late"));
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("trace/late", cancellationToken: cancel.Token));
+        }
+        finally
+        {
+            member.Resume();
+        }
+
+        var spans = traces.To(member.ClientPort);
+        Assert.Equal(2, spans.Count);
+        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, spans[0].GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal((int)GrpcStatusCode.Cancelled, spans[1].GetTagItem("rpc.grpc.status_code"));
+        Assert.All(spans, span => Assert.Equal(ActivityStatusCode.Error, span.Status));
+    }
+
+    [Fact]
     public async Task SpansAreChildrenOfTheCallersActivity()
     {
         var member = Cluster.Members[0];

@@ -82,11 +82,14 @@ internal sealed class RpcAttempt
         return attempt;
     }
 
-    /// <summary>Ends the attempt: null <paramref name="error"/> for success.</summary>
+    /// <summary>
+    /// Ends the attempt: null <paramref name="error"/> for success. A cancellation is recorded as
+    /// <c>DEADLINE_EXCEEDED</c> when <paramref name="deadlineExpired"/> (the call's own timeout ended it), else <c>CANCELLED</c>.
+    /// </summary>
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing listener must not fail the call.")]
-    public void Stop(Exception? error)
+    public void Stop(Exception? error, bool deadlineExpired = false)
     {
-        var code = StatusOf(error);
+        var code = StatusOf(error, deadlineExpired);
         if (_counted)
         {
             try
@@ -144,11 +147,11 @@ internal sealed class RpcAttempt
         { RpcTags.ServerPort, RpcTags.Port(endpoint) },
     };
 
-    private static GrpcStatusCode StatusOf(Exception? error) => error switch
+    private static GrpcStatusCode StatusOf(Exception? error, bool deadlineExpired) => error switch
     {
         null => GrpcStatusCode.OK,
         GrpcCallException failure => failure.Status.Code,
-        OperationCanceledException => GrpcStatusCode.Cancelled,
+        OperationCanceledException => deadlineExpired ? GrpcStatusCode.DeadlineExceeded : GrpcStatusCode.Cancelled,
         _ => GrpcStatusCode.Unknown,
     };
 }

@@ -111,7 +111,7 @@ internal sealed class RpcInvoker
                     }
                     catch (Exception e) when (rpc is not null)
                     {
-                        rpc.Stop(e);
+                        rpc.Stop(e, deadlineExpired: deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested);
                         throw;
                     }
 
