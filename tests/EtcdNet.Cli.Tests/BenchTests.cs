@@ -41,6 +41,21 @@ public sealed class BenchTests(CliCluster cluster)
     }
 
     [Fact]
+    public async Task Sample_PrintsOneRowPerSecond_WhoseCountsAddUpToTheRequests()
+    {
+        var result = await CliRun.RunAsync(cluster.Endpoint, "bench", "put", "--clients", "4", "--duration", "2s", "--sample", "--precise", "--key-size", "17");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var count = long.Parse(BenchReportParser.Line(result.Stdout, "Count").Split('\t')[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var section = result.Stdout.Split("UNIX-SECOND,MIN-LATENCY-MS,AVG-LATENCY-MS,MAX-LATENCY-MS,AVG-THROUGHPUT\n")[1];
+        var rows = section.TrimEnd('\n').Split('\n').Select(line => line.Split(',')).ToList();
+        Assert.InRange(rows.Count, 2, 4); // two seconds of load over two or three wall-clock seconds
+        Assert.All(rows, row => Assert.Equal(5, row.Length));
+        Assert.Equal(rows.Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).Order(), rows.Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(count, rows.Sum(r => long.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("0.0000 secs", result.Stdout, StringComparison.Ordinal); // --precise
+    }
+
+    [Fact]
     public async Task Json_Parses_AndItsNumbersAgree()
     {
         var result = await CliRun.RunAsync(cluster.Endpoint, "bench", "range", "cli/bench/json", "cli/bench/jsoo", "--total", "300", "--clients", "3", "--json");

@@ -75,7 +75,7 @@ public sealed class MaintenanceTextTests
     [InlineData(10_000_000L, "1s")]
     [InlineData(615_000_000L, "1m1.5s")]
     [InlineData(37_000_000_000L, "1h1m40s")]
-    public void EndpointTook_IsGoDurationString(long ticks, string text) => Assert.Equal(text, EndpointTook.Format(TimeSpan.FromTicks(ticks)));
+    public void GoDurationText_IsGoDurationString(long ticks, string text) => Assert.Equal(text, GoDurationText.Format(TimeSpan.FromTicks(ticks)));
 
     [Theory]
     [InlineData("zz", "strconv.ParseInt: parsing \"zz\": invalid syntax")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EtcdNet.Cli.Output;
 
 namespace EtcdNet.Cli.Bench;
 
@@ -10,27 +11,30 @@ internal static class BenchReport
     private const int BarWidth = 40;
     private const char Bar = '∎';
 
-    private static string Seconds(double nanoseconds) => (nanoseconds / 1e9).ToString("0.0000", CultureInfo.InvariantCulture);
-
     private static string Percent(double p) => p.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>The text report.</summary>
-    public static string Text(BenchResult result)
+    /// <summary>
+    /// The text report. Numbers have four decimals, as the benchmark tool's default; <paramref name="precise"/> writes
+    /// them with full precision as its <c>--precise</c> does (Go's <c>%g</c>).
+    /// </summary>
+    public static string Text(BenchResult result, bool precise = false)
     {
         ArgumentNullException.ThrowIfNull(result);
+        Func<double, string> number = precise ? GoFloat.G : static n => n.ToString("0.0000", CultureInfo.InvariantCulture);
+        string Seconds(double nanoseconds) => number(nanoseconds / 1e9);
         var h = result.Latencies;
         var s = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         s.Append('\n').Append(result.Name).Append('\n');
         s.Append("Summary:\n");
-        s.Append(inv, $"  Total:\t{result.Elapsed.TotalSeconds:0.0000} secs.\n");
+        s.Append(inv, $"  Total:\t{number(result.Elapsed.TotalSeconds)} secs.\n");
         s.Append(inv, $"  Count:\t{result.Count} requests, {result.ErrorCount} errors.\n");
         s.Append(inv, $"  Slowest:\t{Seconds(h.Count == 0 ? 0 : h.Max)} secs.\n");
         s.Append(inv, $"  Fastest:\t{Seconds(h.Count == 0 ? 0 : h.Min)} secs.\n");
         s.Append(inv, $"  Average:\t{Seconds(h.Mean)} secs.\n");
         s.Append(inv, $"  Stddev:\t{Seconds(h.StdDev)} secs.\n");
-        s.Append(inv, $"  Requests/sec:\t{result.RequestsPerSecond:0.0000}\n");
-        s.Append(inv, $"  Client CPU:\t{result.Cpu.TotalSeconds:0.0000} secs, {result.CpuMillisecondsPerOp:0.0000} ms/op.\n");
+        s.Append(inv, $"  Requests/sec:\t{number(result.RequestsPerSecond)}\n");
+        s.Append(inv, $"  Client CPU:\t{number(result.Cpu.TotalSeconds)} secs, {number(result.CpuMillisecondsPerOp)} ms/op.\n");
         if (h.Count > 0)
         {
             s.Append("\nResponse time histogram:\n");
@@ -48,6 +52,11 @@ internal static class BenchReport
             {
                 s.Append(inv, $"  {Percent(p)}% in {Seconds(h.Percentile(p))} secs.\n");
             }
+
+            if (result.Samples is { } samples)
+            {
+                AppendSamples(s, samples);
+            }
         }
 
         if (result.Errors.Count > 0)
@@ -60,6 +69,20 @@ internal static class BenchReport
         }
 
         return s.ToString();
+    }
+
+    /// <summary>The per-second samples as the benchmark tool writes them: CSV rows of Go durations.</summary>
+    private static void AppendSamples(StringBuilder s, SecondSamples samples)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        s.Append("\nSample in one second (unix latency throughput):\n");
+        s.Append("UNIX-SECOND,MIN-LATENCY-MS,AVG-LATENCY-MS,MAX-LATENCY-MS,AVG-THROUGHPUT\n");
+        foreach (var (second, point) in samples.Series())
+        {
+            s.Append(inv, $"{second},{GoDurationText.Format(point.MinLatency)},{GoDurationText.Format(point.AverageLatency)},{GoDurationText.Format(point.MaxLatency)},{point.Count}\n");
+        }
+
+        s.Append('\n');
     }
 
     /// <summary>The JSON report of several phases: one object, or an array when there is more than one.</summary>
@@ -127,6 +150,23 @@ internal static class BenchReport
         }
 
         w.WriteEndArray();
+        if (result.Samples is { } samples)
+        {
+            w.WriteStartArray("samples");
+            foreach (var (second, point) in samples.Series())
+            {
+                w.WriteStartObject();
+                w.WriteNumber("unix_second", second);
+                w.WriteNumber("min_latency_s", Sec(point.MinLatency));
+                w.WriteNumber("avg_latency_s", Sec(point.AverageLatency));
+                w.WriteNumber("max_latency_s", Sec(point.MaxLatency));
+                w.WriteNumber("count", point.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("error_counts");
         foreach (var (message, count) in result.Errors)
         {

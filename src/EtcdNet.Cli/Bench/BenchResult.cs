@@ -14,6 +14,9 @@ internal sealed record BenchResult(string Name, TimeSpan Elapsed, LatencyHistogr
     /// <summary>Number of bars of the response time histogram.</summary>
     public const int HistogramBins = 10;
 
+    /// <summary>Latencies per second of wall-clock time, when asked for (<c>--sample</c>).</summary>
+    public SecondSamples? Samples { get; init; }
+
     /// <summary>Successful requests.</summary>
     public long Count => Latencies.Count;
 

@@ -24,6 +24,7 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
         try
         {
             var histograms = Enumerable.Range(0, workers).Select(_ => new LatencyHistogram()).ToArray();
+            var samples = load.Sample ? Enumerable.Range(0, workers).Select(_ => new SecondSamples()).ToArray() : null;
             var errors = new Dictionary<string, long>?[workers];
             var done = new long[workers * Stride];
             var limiter = load.Rate > 0 ? new RateLimiter(load.Rate) : null;
@@ -31,12 +32,14 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
 
             var cpu0 = ProcessCpu.Total();
             var start = Stopwatch.GetTimestamp();
+            var clock = new WallClock(start);
             var deadline = load.Duration > TimeSpan.Zero ? start + (long)(load.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
             var tasks = new Task[workers];
             for (var w = 0; w < workers; w++)
             {
                 var worker = w;
-                tasks[w] = Task.Run(() => WorkerAsync(worker, connections[worker % connections.Count], operation, histograms[worker], errors, done, limiter, deadline, cancellationToken), cancellationToken);
+                var recorder = new Recorder(histograms[worker], samples?[worker], clock);
+                tasks[w] = Task.Run(() => WorkerAsync(worker, connections[worker % connections.Count], operation, recorder, errors, done, limiter, deadline, cancellationToken), cancellationToken);
             }
 
             var all = Task.WhenAll(tasks);
@@ -46,17 +49,19 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
             var cpu = ProcessCpu.Total() - cpu0;
 
             var merged = new LatencyHistogram();
+            var mergedSamples = samples is null ? null : new SecondSamples();
             var errorCounts = new Dictionary<string, long>();
             for (var w = 0; w < workers; w++)
             {
                 merged.Add(histograms[w]);
+                mergedSamples?.Add(samples![w]);
                 foreach (var (message, count) in errors[w] ?? [])
                 {
                     errorCounts[message] = errorCounts.GetValueOrDefault(message) + count;
                 }
             }
 
-            return new BenchResult(name, elapsed, merged, errorCounts, cpu);
+            return new BenchResult(name, elapsed, merged, errorCounts, cpu) { Samples = mergedSamples };
         }
         finally
         {
@@ -76,7 +81,7 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
         return sum;
     }
 
-    private async Task WorkerAsync(int worker, EtcdClient client, BenchOperation operation, LatencyHistogram histogram, Dictionary<string, long>?[] errors, long[] done, RateLimiter? limiter, long deadline, CancellationToken cancellationToken)
+    private async Task WorkerAsync(int worker, EtcdClient client, BenchOperation operation, Recorder recorder, Dictionary<string, long>?[] errors, long[] done, RateLimiter? limiter, long deadline, CancellationToken cancellationToken)
     {
         var total = load.Total;
         while (!cancellationToken.IsCancellationRequested)
@@ -96,7 +101,7 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
             try
             {
                 await operation.ExecuteAsync(client, worker, sequence, cancellationToken);
-                histogram.Record(ElapsedNanoseconds(t0));
+                recorder.Record(t0, ElapsedNanoseconds(t0));
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ObjectDisposedException)
             {
@@ -106,6 +111,25 @@ internal sealed class BenchRunner(BenchLoad load, CliConsole console)
             }
 
             Volatile.Write(ref done[worker * Stride], done[worker * Stride] + 1);
+        }
+    }
+
+    /// <summary>Maps <see cref="Stopwatch"/> timestamps to Unix seconds, from one reading of the wall clock at the start.</summary>
+    private sealed class WallClock(long start)
+    {
+        private readonly long _startUnixMilliseconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        public long UnixSecond(long timestamp)
+            => (_startUnixMilliseconds + (long)((timestamp - start) * (1000.0 / Stopwatch.Frequency))) / 1000;
+    }
+
+    /// <summary>Where one worker records its latencies: its histogram and, with --sample, its per-second samples.</summary>
+    private sealed class Recorder(LatencyHistogram histogram, SecondSamples? samples, WallClock clock)
+    {
+        public void Record(long started, long nanoseconds)
+        {
+            histogram.Record(nanoseconds);
+            samples?.Record(clock.UnixSecond(started), nanoseconds);
         }
     }
 

@@ -69,7 +69,7 @@ internal sealed class WatchBench(WatchBenchSettings settings, CliConsole console
             var put = new WatchPutOperation(keys, settings.ValueSize, new KeyChooser(settings.PutClients, settings.KeySpace, settings.SequentialKeys), watchersPerKey);
             cpu0 = ProcessCpu.Total();
             start = Stopwatch.GetTimestamp();
-            var putResult = await new BenchRunner(new BenchLoad(settings.PutClients, settings.PutTotal, TimeSpan.Zero, settings.PutRate), console)
+            var putResult = await new BenchRunner(new BenchLoad(settings.PutClients, settings.PutTotal, TimeSpan.Zero, settings.PutRate, settings.Sample), console)
                 .RunAsync("watch put", putConnections, put, cancellationToken);
             var waitUntil = Stopwatch.GetTimestamp() + (long)(EventGrace.TotalSeconds * Stopwatch.Frequency);
             while (Interlocked.Read(ref _received) < put.ExpectedEvents && Stopwatch.GetTimestamp() < waitUntil)

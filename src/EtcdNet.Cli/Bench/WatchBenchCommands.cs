@@ -40,6 +40,7 @@ internal static class WatchBenchCommands
                 PrevKv = context.Get(prevKv),
                 Prefix = context.Get(prefix) ?? string.Empty,
                 ReportCreation = reportCreation,
+                Sample = load.Sample,
             };
             await using var connections = await BenchConnections.OpenAsync(context, BenchCommands.ConnectionCount(context), BenchCommands.WantsLeader(context));
             var options = connections.Clients[0].Options;

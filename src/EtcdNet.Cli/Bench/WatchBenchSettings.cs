@@ -23,6 +23,9 @@ internal sealed record WatchBenchSettings
 
     public required string Prefix { get; init; }
 
+    /// <summary>Sum up the put phase's latencies per second too (--sample).</summary>
+    public bool Sample { get; init; }
+
     /// <summary>Report the creation phase too (watch), not only the put and event phases (watch-latency).</summary>
     public required bool ReportCreation { get; init; }
 }

@@ -18,6 +18,8 @@ internal static class BenchCommands
     private static readonly Option<int> Rate = new("--rate") { Description = "Maximum requests per second (0 is no limit)", Recursive = true };
     private static readonly Option<bool> TargetLeader = new("--target-leader") { Description = "Connect only to the leader member", Recursive = true };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the report as one JSON object", Recursive = true };
+    private static readonly Option<bool> Precise = new("--precise") { Description = "use full floating point precision", Recursive = true };
+    private static readonly Option<bool> Sample = new("--sample") { Description = "'true' to sample requests for every second", Recursive = true };
 
     public static void Register(RootCommand root, CommandActions actions)
     {
@@ -25,7 +27,7 @@ internal static class BenchCommands
         ArgumentNullException.ThrowIfNull(actions);
         var bench = new Command("bench", "A low-level benchmark tool for etcd3 (the flags and report of etcd's benchmark tool)")
         {
-            Conns, Clients, Total, Duration, Rate, TargetLeader, Json,
+            Conns, Clients, Total, Duration, Rate, TargetLeader, Json, Precise, Sample,
         };
         bench.Subcommands.Add(Put(actions));
         bench.Subcommands.Add(Range(actions));
@@ -134,7 +136,8 @@ internal static class BenchCommands
             Positive(context.Get(Clients), "--clients"),
             total,
             duration,
-            NotNegative(context.Get(Rate), "--rate"));
+            NotNegative(context.Get(Rate), "--rate"),
+            context.Get(Sample));
     }
 
     /// <summary>The --conns value, validated.</summary>
@@ -169,7 +172,7 @@ internal static class BenchCommands
 
         foreach (var result in results)
         {
-            await context.Console.Out.WriteAsync(BenchReport.Text(result));
+            await context.Console.Out.WriteAsync(BenchReport.Text(result, context.Get(Precise)));
         }
     }
 }

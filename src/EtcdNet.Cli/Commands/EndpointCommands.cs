@@ -77,7 +77,7 @@ internal static class EndpointCommands
                 error = MaintenanceErrors.Message(e);
             }
 
-            var took = EndpointTook.Format(Stopwatch.GetElapsedTime(started));
+            var took = GoDurationText.Format(Stopwatch.GetElapsedTime(started));
             return new EndpointHealthResult(endpoint, error.Length == 0, took, error);
         }
     }

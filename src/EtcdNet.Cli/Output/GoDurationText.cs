@@ -3,13 +3,18 @@ using System.Text;
 
 namespace EtcdNet.Cli.Output;
 
-/// <summary>A duration as Go's time.Duration.String() writes it ("1.2601ms", "850µs", "2.5s", "1m3s"), as etcdctl prints "took".</summary>
-internal static class EndpointTook
+/// <summary>
+/// A duration as Go's time.Duration.String() writes it ("1.2601ms", "850µs", "2.5s", "1m3s"): etcdctl's "took", the
+/// benchmark tool's per-second samples.
+/// </summary>
+internal static class GoDurationText
 {
-    public static string Format(TimeSpan duration)
+    public static string Format(TimeSpan duration) => Format(duration.Ticks * 100);
+
+    public static string Format(long duration)
     {
-        var nanoseconds = (ulong)Math.Abs(duration.Ticks) * 100;
-        var sign = duration.Ticks < 0 ? "-" : string.Empty;
+        var nanoseconds = duration == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(duration);
+        var sign = duration < 0 ? "-" : string.Empty;
         if (nanoseconds == 0)
         {
             return "0s";
