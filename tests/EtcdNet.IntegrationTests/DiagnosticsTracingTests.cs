@@ -71,6 +71,23 @@ public sealed class DiagnosticsTracingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task EndpointCalls_AndASingleKeepAlive_AreSpansToo()
+    {
+        var member = Cluster.Members[0];
+        await using var client = new EtcdClient(member.ClientUrl);
+        var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(30));
+        using var traces = new ActivityRecorder();
+
+        await client.Maintenance.StatusAsync(member.ClientUrl);
+        await client.Lease.KeepAliveOnceAsync(lease.Id);
+        await Assert.ThrowsAsync<EtcdLeaseNotFoundException>(() => client.Lease.KeepAliveOnceAsync(lease.Id + 1));
+
+        var spans = traces.To(member.ClientPort);
+        Assert.Equal(["etcdserverpb.Maintenance/Status", "etcdserverpb.Lease/LeaseKeepAlive", "etcdserverpb.Lease/LeaseKeepAlive"], spans.Select(a => a.DisplayName));
+        Assert.All(spans, span => Assert.Equal(0, span.GetTagItem("rpc.grpc.status_code"))); // an unknown lease is an answer (TTL -1), not an error status
+    }
+
+    [Fact]
     public async Task SpansAreChildrenOfTheCallersActivity()
     {
         var member = Cluster.Members[0];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EtcdNet.Errors;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Resilience;
@@ -8,77 +7,24 @@ namespace EtcdNet.Lease;
 
 /// <summary>
 /// One renewal on its own short-lived LeaseKeepAlive stream (etcd's Go client does the same for
-/// KeepAliveOnce). Renewing is repeatable, so an endpoint that fails is replaced by another, within
-/// the client's request timeout.
+/// KeepAliveOnce). Renewing is repeatable, so the client's call loop replaces an endpoint that fails,
+/// within the client's request timeout.
 /// </summary>
 internal static class LeaseKeepAliveOnce
 {
-    private static readonly TimeSpan MinRetryDelay = TimeSpan.FromMilliseconds(25);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
-
     public static async Task<EtcdNet.LeaseKeepAliveResponse> RunAsync(RpcInvoker invoker, long id, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var timeout = invoker.RequestTimeout;
-        var hasDeadline = timeout != Timeout.InfiniteTimeSpan;
-        using var deadline = hasDeadline ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        deadline?.CancelAfter(timeout);
-        var token = deadline?.Token ?? cancellationToken;
-        var started = Stopwatch.GetTimestamp();
-        var pool = invoker.Pool;
-        List<EndpointFailure>? failures = null;
-        ulong tried = 0;
-        string? lastEndpoint = null;
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var (endpoint, index) = pool.Pick(tried);
-                lastEndpoint = endpoint.Address;
-                try
-                {
-                    var headers = await invoker.StreamHeadersAsync(new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, null), token).ConfigureAwait(false);
-                    var response = await RenewOnceAsync(invoker.Transport, endpoint, headers, id, token).ConfigureAwait(false);
-                    pool.ReportSuccess(index);
-                    return response.TTL > 0
-                        ? new EtcdNet.LeaseKeepAliveResponse(response)
-                        : throw new EtcdLeaseNotFoundException($"Lease {id:x} was not found: it expired, was revoked, or was never granted.", null, endpoint.Address);
-                }
-                catch (GrpcCallException failure)
-                {
-                    if (failure.Kind != CallFailureKind.Status)
-                    {
-                        pool.ReportFailure(index);
-                    }
-
-                    if (RetryPolicy.Decide(failure, repeatable: true) == RetryDecision.Fail)
-                    {
-                        throw EtcdErrorMapper.ToPublic(failure, timeout, repeatable: true);
-                    }
-
-                    (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
-                    tried |= 1UL << index;
-                    if (attempt >= Math.Max(3, 2 * pool.Count))
-                    {
-                        throw failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, repeatable: true) : EtcdErrorMapper.NoEndpoint(failures);
-                    }
-
-                    if (tried == pool.AllMask)
-                    {
-                        tried = 0;
-                        await Task.Delay(Backoff.Exponential(MinRetryDelay, MaxRetryDelay, attempt - 1), token).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
-        {
-            throw new EtcdTimeoutException(timeout, lastEndpoint, e);
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
-        {
-            throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
-        }
+        var (response, endpoint) = await invoker.RunAsync(
+            LeaseMethods.KeepAlive,
+            (invoker.Transport, id),
+            static async (state, endpoint, headers, token) => (await RenewOnceAsync(state.Transport, endpoint, headers, state.id, token).ConfigureAwait(false), endpoint.Address),
+            invoker.RequestTimeout,
+            withToken: true,
+            pinned: null,
+            cancellationToken).ConfigureAwait(false);
+        return response.TTL > 0
+            ? new EtcdNet.LeaseKeepAliveResponse(response)
+            : throw new EtcdLeaseNotFoundException($"Lease {id:x} was not found: it expired, was revoked, or was never granted.", null, endpoint);
     }
 
     private static async Task<Protocol.Rpc.LeaseKeepAliveResponse> RenewOnceAsync(GrpcTransport transport, GrpcEndpoint endpoint, CallHeaders headers, long id, CancellationToken cancellationToken)

@@ -69,11 +69,45 @@ internal sealed class RpcInvoker
         where TResponse : class, IMessage<TResponse>
         => UnaryAsync(method, request, timeout, withToken: true, cancellationToken);
 
-    /// <summary>The call loop; <paramref name="withToken"/> is false only for Authenticate itself.</summary>
-    internal async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, bool withToken, CancellationToken cancellationToken)
+    /// <summary>The unary call loop; <paramref name="withToken"/> is false only for Authenticate itself.</summary>
+    internal Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, bool withToken, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => RunAsync(method, (_transport, method, request), SendUnary, timeout, withToken, pinned: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a unary RPC on <paramref name="endpoint"/> only (a member's own status, defragmentation, hashes): the
+    /// client's request timeout, token and telemetry apply, but a failure is reported at once, never retried elsewhere.
+    /// </summary>
+    public Task<TResponse> UnaryAtAsync<TRequest, TResponse>(GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => RunAsync(method, (_transport, method, request), SendUnary, _requestTimeout, withToken: true, endpoint, cancellationToken);
+
+    private static Task<TResponse> SendUnary<TRequest, TResponse>((GrpcTransport Transport, GrpcMethod<TRequest, TResponse> Method, TRequest Request) call, GrpcEndpoint endpoint, CallHeaders headers, CancellationToken token)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => call.Transport.UnaryAsync(endpoint, call.Method, call.Request, headers, token);
+
+    /// <summary>
+    /// The call loop around one <paramref name="attempt"/> (a unary call, or a short exchange on a stream of
+    /// <paramref name="method"/>): endpoint choice, deadline, token, retries by <see cref="RetryPolicy"/>, telemetry,
+    /// and public exceptions. With <paramref name="pinned"/>, only that endpoint is used and nothing is retried but a
+    /// refused token.
+    /// </summary>
+    public async Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
+        GrpcMethod<TRequest, TResponse> method,
+        TState state,
+        Func<TState, GrpcEndpoint, CallHeaders, CancellationToken, Task<TResult>> attempt,
+        TimeSpan timeout,
+        bool withToken,
+        GrpcEndpoint? pinned,
+        CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(attempt);
         cancellationToken.ThrowIfCancellationRequested();
         var hasDeadline = timeout != Timeout.InfiniteTimeSpan;
         using var deadline = hasDeadline ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
@@ -88,9 +122,9 @@ internal sealed class RpcInvoker
 
         try
         {
-            for (var attempt = 1; ; attempt++)
+            for (var attemptNumber = 1; ; attemptNumber++)
             {
-                var (endpoint, index) = _pool.Pick(tried);
+                var (endpoint, index) = pinned is null ? _pool.Pick(tried) : (pinned, -1);
                 lastEndpoint = endpoint.Address;
                 var metadata = auth is null ? null : await auth.GetMetadataAsync(this, token).ConfigureAwait(false);
                 try
@@ -104,10 +138,10 @@ internal sealed class RpcInvoker
                     }
 
                     var rpc = RpcAttempt.Start(method.Service, method.Name, endpoint);
-                    TResponse response;
+                    TResult response;
                     try
                     {
-                        response = await _transport.UnaryAsync(endpoint, method, request, headers, token).ConfigureAwait(false);
+                        response = await attempt(state, endpoint, headers, token).ConfigureAwait(false);
                     }
                     catch (Exception e) when (rpc is not null)
                     {
@@ -116,7 +150,11 @@ internal sealed class RpcInvoker
                     }
 
                     rpc?.Stop(null);
-                    _pool.ReportSuccess(index);
+                    if (index >= 0)
+                    {
+                        _pool.ReportSuccess(index);
+                    }
+
                     return response;
                 }
                 catch (GrpcCallException failure) when (auth is not null && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
@@ -124,7 +162,11 @@ internal sealed class RpcInvoker
                     // etcd refused the token before applying anything: authenticate again, once, and repeat.
                     auth.Invalidate(metadata);
                     reauthenticated = true;
-                    Diagnostics.Retrying(method.Path, attempt, endpoint, RetryReasons.StaleToken, failure);
+                    Diagnostics.Retrying(method.Path, attemptNumber, endpoint, RetryReasons.StaleToken, failure);
+                }
+                catch (GrpcCallException failure) when (pinned is not null)
+                {
+                    throw EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable);
                 }
                 catch (GrpcCallException failure)
                 {
@@ -136,7 +178,7 @@ internal sealed class RpcInvoker
                     var decision = RetryPolicy.Decide(failure, method.Repeatable);
                     if (decision == RetryDecision.Fail)
                     {
-                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.NotRetryable, EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable));
+                        throw Diagnostics.GaveUp(method.Path, attemptNumber, RetryReasons.NotRetryable, EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable));
                     }
 
                     (failures ??= []).Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
@@ -151,15 +193,15 @@ internal sealed class RpcInvoker
                     if (unreachable == _pool.AllMask)
                     {
                         // Every endpoint refused, timed out connecting, or is not etcd: nobody can answer.
-                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.NoEndpointReachable, EtcdErrorMapper.NoEndpoint(failures));
+                        throw Diagnostics.GaveUp(method.Path, attemptNumber, RetryReasons.NoEndpointReachable, EtcdErrorMapper.NoEndpoint(failures));
                     }
 
-                    if (attempt >= _maxAttempts)
+                    if (attemptNumber >= _maxAttempts)
                     {
-                        throw Diagnostics.GaveUp(method.Path, attempt, RetryReasons.MaxAttempts, failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures));
+                        throw Diagnostics.GaveUp(method.Path, attemptNumber, RetryReasons.MaxAttempts, failure.Kind == CallFailureKind.Status ? EtcdErrorMapper.ToPublic(failure, timeout, method.Repeatable) : EtcdErrorMapper.NoEndpoint(failures));
                     }
 
-                    Diagnostics.Retrying(method.Path, attempt, endpoint, RetryReasons.Of(failure), failure);
+                    Diagnostics.Retrying(method.Path, attemptNumber, endpoint, RetryReasons.Of(failure), failure);
 
                     if (tried == _pool.AllMask)
                     {
@@ -168,7 +210,7 @@ internal sealed class RpcInvoker
 
                     if (decision == RetryDecision.RetryAfterBackoff || tried == 0)
                     {
-                        await Task.Delay(Backoff.Exponential(MinRetryDelay, MaxRetryDelay, attempt - 1), token).ConfigureAwait(false);
+                        await Task.Delay(Backoff.Exponential(MinRetryDelay, MaxRetryDelay, attemptNumber - 1), token).ConfigureAwait(false);
                     }
                 }
             }
