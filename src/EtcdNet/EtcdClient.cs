@@ -40,8 +40,9 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         options.Validate();
         Options = options;
         var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
-        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse)) { Diagnostics = diagnostics };
         _transport = new GrpcTransport(TransportSettings.From(options, UserAgent));
+        var probe = new EndpointProbe(_transport, EndpointProbe.TimeoutFor(options.DialTimeout));
+        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse)) { Diagnostics = diagnostics, Probe = probe.CheckAsync };
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
         {
             Diagnostics = diagnostics,
@@ -111,6 +112,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
             await StopAutoSyncAsync().ConfigureAwait(false);
             await _watch.DisposeAsync().ConfigureAwait(false);
             await _lease.DisposeAsync().ConfigureAwait(false);
+            _invoker.Pool.Dispose();
             _transport.Dispose();
         }
     }
@@ -126,6 +128,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
             _ = StopAutoSyncAsync().AsTask();
             _ = _watch.DisposeAsync().AsTask();
             _ = _lease.DisposeAsync().AsTask();
+            _invoker.Pool.Dispose();
             _transport.Dispose();
         }
     }

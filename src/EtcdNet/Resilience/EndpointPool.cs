@@ -5,8 +5,11 @@ namespace EtcdNet.Resilience;
 
 /// <summary>
 /// The client's endpoints with their health: calls go round robin over healthy endpoints; an
-/// endpoint that fails is set aside for a jittered, growing backoff and used again afterwards
-/// (or earlier, when every endpoint is set aside).
+/// endpoint that fails is set aside for a jittered, growing backoff. With a <see cref="Probe"/>, it
+/// then returns to the rotation only once it answered a probe sent in the background after each
+/// backoff, so no call waits on an endpoint that still does not answer (a black-holed address costs a
+/// dial timeout, a hung member a request timeout). Without one, it returns when the backoff ends. When
+/// every endpoint is set aside, calls still go to the one whose backoff ends first.
 /// </summary>
 /// <remarks>
 /// The set can be replaced at run time (<see cref="Replace"/>). Each endpoint has a slot number
@@ -16,7 +19,7 @@ namespace EtcdNet.Resilience;
 /// endpoint. Reports for a slot that is now empty are ignored. Readers work on an immutable
 /// snapshot and never lock.
 /// </remarks>
-internal sealed class EndpointPool
+internal sealed class EndpointPool : IDisposable
 {
     /// <summary>The most endpoints a pool holds (one bit each in a <see cref="ulong"/> mask).</summary>
     public const int MaxEndpoints = 64;
@@ -29,6 +32,7 @@ internal sealed class EndpointPool
     private long _replacements;
     private volatile EndpointSet _set;
     private int _cursor = -1;
+    private readonly CancellationTokenSource _shutdown = new();
 
     public EndpointPool(IEnumerable<GrpcEndpoint> endpoints)
     {
@@ -42,6 +46,12 @@ internal sealed class EndpointPool
 
     /// <summary>Where endpoint health changes are reported.</summary>
     public Diagnostics.ClientDiagnostics Diagnostics { get; init; } = EtcdNet.Diagnostics.ClientDiagnostics.Disabled;
+
+    /// <summary>
+    /// Checks in the background that a set-aside endpoint answers again: completes when it does, throws when it
+    /// does not. Null: an endpoint returns to the rotation when its backoff ends.
+    /// </summary>
+    public Func<GrpcEndpoint, CancellationToken, Task>? Probe { get; init; }
 
     /// <summary>A bit mask with one bit set for every endpoint's slot.</summary>
     public ulong AllMask => _set.Mask;
@@ -66,7 +76,7 @@ internal sealed class EndpointPool
         {
             var entry = entries[(start + i) % entries.Length];
             var avoided = (avoid & (1UL << entry.Index)) != 0;
-            var healthy = Volatile.Read(ref entry.SetAsideUntil) <= now;
+            var healthy = Volatile.Read(ref entry.SetAsideUntil) <= now && !Volatile.Read(ref entry.OnProbation);
             if (healthy && !avoided)
             {
                 return (entry.Endpoint, entry.Index);
@@ -83,21 +93,9 @@ internal sealed class EndpointPool
 
     public void ReportSuccess(int index)
     {
-        if (_set.Find(index) is not { } entry)
+        if (_set.Find(index) is { } entry)
         {
-            return;
-        }
-
-        if (!Volatile.Read(ref entry.Answered) && !Interlocked.Exchange(ref entry.Answered, true))
-        {
-            Diagnostics.EndpointConnected(entry.Endpoint);
-        }
-
-        // Cheap read first (the common case is no failure); the exchange makes exactly one success report the recovery.
-        if (Volatile.Read(ref entry.Failures) != 0 && Interlocked.Exchange(ref entry.Failures, 0) is var failures and not 0)
-        {
-            Volatile.Write(ref entry.SetAsideUntil, 0);
-            Diagnostics.EndpointRecovered(entry.Endpoint, failures);
+            Succeeded(entry);
         }
     }
 
@@ -109,14 +107,103 @@ internal sealed class EndpointPool
             return; // the endpoint was removed meanwhile
         }
 
+        Failed(entry, reason);
+        if (Probe is not null)
+        {
+            Volatile.Write(ref entry.OnProbation, true);
+            StartProbing(entry);
+        }
+    }
+
+    /// <summary>Stops probing set-aside endpoints.</summary>
+    public void Dispose() => _shutdown.Cancel();
+
+    private void Succeeded(Entry entry)
+    {
+        if (!Volatile.Read(ref entry.Answered) && !Interlocked.Exchange(ref entry.Answered, true))
+        {
+            Diagnostics.EndpointConnected(entry.Endpoint);
+        }
+
+        // Cheap read first (the common case is no failure); the exchange makes exactly one success report the recovery.
+        if (Volatile.Read(ref entry.Failures) != 0 && Interlocked.Exchange(ref entry.Failures, 0) is var failures and not 0)
+        {
+            Volatile.Write(ref entry.SetAsideUntil, 0);
+            Diagnostics.EndpointRecovered(entry.Endpoint, failures);
+        }
+
+        if (Volatile.Read(ref entry.OnProbation))
+        {
+            Volatile.Write(ref entry.OnProbation, false);
+        }
+    }
+
+    private void Failed(Entry entry, string? reason)
+    {
         var failures = Interlocked.Increment(ref entry.Failures);
         var backoff = Backoff.Exponential(MinBackoff, MaxBackoff, failures - 1);
         Volatile.Write(ref entry.SetAsideUntil, Stopwatch.GetTimestamp() + (long)(backoff.TotalSeconds * Stopwatch.Frequency));
         Diagnostics.EndpointSetAside(entry.Endpoint, failures, backoff, reason);
     }
 
-    /// <summary>True when the endpoint is currently set aside (false for an empty slot).</summary>
-    public bool IsSetAside(int index) => _set.Find(index) is { } entry && Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp();
+    /// <summary>Starts the probe loop of <paramref name="entry"/> unless one runs already.</summary>
+    private void StartProbing(Entry entry)
+    {
+        if (Interlocked.CompareExchange(ref entry.Probing, 1, 0) == 0)
+        {
+            _ = Task.Run(() => ProbeAsync(entry)); // on the pool, whatever context the failed caller runs on
+        }
+    }
+
+    /// <summary>
+    /// After each backoff, probes the endpoint until it answers (it then rejoins the rotation), a call there
+    /// succeeded meanwhile, it was removed from the set, or the pool is disposed.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any probe failure only extends the set-aside.")]
+    private async Task ProbeAsync(Entry entry)
+    {
+        var token = _shutdown.Token;
+        try
+        {
+            while (StillOnProbation(entry) && !token.IsCancellationRequested)
+            {
+                var wait = Volatile.Read(ref entry.SetAsideUntil) - Stopwatch.GetTimestamp();
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), token).ConfigureAwait(false);
+                    continue; // the backoff may have been extended meanwhile
+                }
+
+                try
+                {
+                    await Probe!(entry.Endpoint, token).ConfigureAwait(false);
+                    Succeeded(entry);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    Failed(entry, "probe: " + e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // the client is closing
+        }
+        finally
+        {
+            Volatile.Write(ref entry.Probing, 0);
+            if (StillOnProbation(entry) && !token.IsCancellationRequested)
+            {
+                StartProbing(entry); // a failure arrived as this loop ended
+            }
+        }
+    }
+
+    private bool StillOnProbation(Entry entry) => Volatile.Read(ref entry.OnProbation) && ReferenceEquals(_set.Find(entry.Index), entry);
+
+    /// <summary>True when the endpoint is currently set aside or waits to pass a probe (false for an empty slot).</summary>
+    public bool IsSetAside(int index)
+        => _set.Find(index) is { } entry && (Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp() || Volatile.Read(ref entry.OnProbation));
 
     /// <summary>The pool's endpoint with the same scheme, host and port as <paramref name="endpoint"/>, or null.</summary>
     public GrpcEndpoint? Find(GrpcEndpoint endpoint)
@@ -214,6 +301,8 @@ internal sealed class EndpointPool
         public long SetAsideUntil;
         public int Failures;
         public bool Answered;
+        public bool OnProbation; // failed; back in the rotation only after a success there
+        public int Probing; // 1 while a probe loop runs
     }
 
     /// <summary>One immutable endpoint set: the entries in order, and by slot.</summary>
