@@ -25,11 +25,26 @@ public sealed class NoSpaceCluster : IAsyncLifetime
             }
             catch (EtcdNoSpaceException)
             {
+                await WaitForStableDatabaseAsync(client);
                 return;
             }
         }
 
         throw new InvalidOperationException("the quota was never reached");
+    }
+
+    /// <summary>The last accepted writes reach the database file after the alarm: wait until its size stops changing.</summary>
+    private async Task WaitForStableDatabaseAsync(EtcdClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var size = -1L;
+        for (var unchanged = 0; unchanged < 3 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(200);
+            var now = (await client.Maintenance.StatusAsync(Endpoint)).DbSize;
+            unchanged = now == size ? unchanged + 1 : 0;
+            size = now;
+        }
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
