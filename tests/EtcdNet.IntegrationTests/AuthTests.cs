@@ -40,6 +40,20 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     private EtcdClient ClientAs(string user, string password) => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = user, Password = password });
 
     [Fact]
+    public async Task CompactedRead_WithCredentials_StillReportsTheCompactRevision()
+    {
+        await StartWithAuthAsync();
+        await using var root = ClientAs("root", RootPassword);
+        var old = await root.PutAsync("c", "1");
+        var latest = await root.PutAsync("c", "2");
+        await root.CompactAsync(latest.Header.Revision);
+
+        var error = await Assert.ThrowsAsync<EtcdCompactedException>(() => root.GetAsync("c", new GetOptions { Revision = old.Header.Revision }));
+
+        Assert.Equal(latest.Header.Revision, error.CompactRevision); // learnt on a watch that carries the client's token
+    }
+
+    [Fact]
     public async Task ReadOnlyUser_CanRead_ButGetsPermissionDeniedOnWrite()
     {
         await StartWithAuthAsync();

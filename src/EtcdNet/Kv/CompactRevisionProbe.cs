@@ -19,7 +19,17 @@ internal static class CompactRevisionProbe
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(Budget);
         var (endpoint, _) = invoker.Pool.Pick();
-        var call = invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, CallHeaders.None, cts.Token);
+        CallHeaders headers;
+        try
+        {
+            headers = await invoker.StreamHeadersAsync(CallHeaders.None, cts.Token).ConfigureAwait(false); // the client's token, if it has credentials
+        }
+        catch (Exception e) when (e is EtcdException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        var call = invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, cts.Token);
         await using (call.ConfigureAwait(false))
         {
             try
