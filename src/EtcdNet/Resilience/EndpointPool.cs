@@ -181,7 +181,10 @@ internal sealed class EndpointPool : IDisposable
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {
-                    Failed(entry, "probe: " + e.Message);
+                    if (Volatile.Read(ref entry.OnProbation))
+                    {
+                        Failed(entry, "probe: " + e.Message); // unless a call there succeeded meanwhile, which outranks the probe
+                    }
                 }
             }
         }
