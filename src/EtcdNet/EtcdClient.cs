@@ -40,9 +40,10 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         options.Validate();
         Options = options;
         var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
+        var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray(); // a malformed URL fails before anything is opened
         _transport = new GrpcTransport(TransportSettings.From(options, UserAgent));
         var probe = new EndpointProbe(_transport, EndpointProbe.TimeoutFor(options.DialTimeout));
-        var pool = new EndpointPool(options.Endpoints.Select(GrpcEndpoint.Parse)) { Diagnostics = diagnostics, Probe = probe.CheckAsync };
+        var pool = new EndpointPool(endpoints) { Diagnostics = diagnostics, Probe = probe.CheckAsync };
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
         {
             Diagnostics = diagnostics,

@@ -76,6 +76,25 @@ public sealed class LockTests(CliCluster cluster)
     }
 
     [Fact]
+    public async Task WithCommand_AfterAWait_LockRevIsTheRevisionItWasAcquiredAt()
+    {
+        var name = "cli/lock/" + Guid.NewGuid().ToString("N");
+        await using var etcdctl = EtcdctlProcess.Start(cluster.Endpoint, "lock", name);
+        Assert.StartsWith(name + "/", await etcdctl.NextLineAsync(Wait), StringComparison.Ordinal);
+        var script = $"echo $ETCD_LOCK_REV; etcdctl --endpoints={cluster.Endpoint} get $ETCD_LOCK_KEY -w fields | grep CreateRevision";
+        var waiting = CliRun.RunAsync(cluster.Endpoint, "lock", name, "--", "sh", "-c", script);
+        await WaitForContendersAsync(name, 2);
+        Assert.Equal(0, await etcdctl.TerminateAsync()); // releases: a delete after our key was created
+
+        var result = await waiting.WaitAsync(Wait);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n');
+        var lockRevision = long.Parse(lines[0], System.Globalization.CultureInfo.InvariantCulture);
+        var createRevision = long.Parse(lines[1].Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lockRevision > createRevision, $"ETCD_LOCK_REV {lockRevision}, key created at {createRevision}");
+    }
+
+    [Fact]
     public async Task Misuse_MatchesEtcdctl()
     {
         foreach (var args in new[] { new[] { "lock" }, ["lock", "x", "nosuchcommand-xyz"] })

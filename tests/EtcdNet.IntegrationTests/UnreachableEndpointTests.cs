@@ -165,7 +165,7 @@ public sealed class UnreachableEndpointTests
             await Task.Delay(20);
         }
 
-        Assert.True(slowest < dialTimeout / 2, $"the slowest of {count} reads took {slowest}");
+        Assert.True(slowest < dialTimeout * 0.9, $"the slowest of {count} reads took {slowest}"); // one that met the black hole takes a dial timeout
     }
 
     [Fact]

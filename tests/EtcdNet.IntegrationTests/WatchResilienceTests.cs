@@ -38,7 +38,7 @@ public sealed class WatchResilienceTests(ITestOutputHelper output)
             await member.KillAsync();
             var atKill = received.Count;
             await WaitUntilMovedAsync(watching, member);
-            await received.WaitForCountAsync(received.Count + 100); // the watch resumed on the new member
+            await received.WaitForCountAsync(atKill + 100); // and resumed there
             await member.StartAsync();
             Output.WriteLine($"round {round}: killed {member.Name} at {atKill} events; streams opened so far {watching.WatchInternals.PlainStream.StreamsOpened}");
         }
@@ -64,8 +64,9 @@ public sealed class WatchResilienceTests(ITestOutputHelper output)
 
         await received.WaitForCountAsync(Puts / 5);
         paused.Pause();
+        var atPause = received.Count;
         await WaitUntilMovedAsync(watching, paused); // the keep-alive noticed the paused member
-        await received.WaitForCountAsync(received.Count + 100, TimeSpan.FromSeconds(30)); // and the watch resumed on the new member
+        await received.WaitForCountAsync(atPause + 100, TimeSpan.FromSeconds(30)); // and the watch resumed on the new member
         paused.Resume();
 
         await writer;

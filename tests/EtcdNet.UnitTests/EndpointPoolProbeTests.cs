@@ -78,15 +78,33 @@ public sealed class EndpointPoolProbeTests
     }
 
     [Fact]
-    public async Task WhenEveryEndpointIsOnProbation_CallsStillGetOne()
+    public async Task WhenEveryEndpointIsOnProbation_CallsGoToTheOneWhoseBackoffEndsFirst_AndAnAnswerThereEndsItsProbation()
     {
         var probe = new ScriptedProbe();
         using var pool = Pool(probe);
-        pool.ReportFailure(0);
-        pool.ReportFailure(1);
+        for (var i = 0; i < 6; i++)
+        {
+            pool.ReportFailure(0); // backs off for seconds
+        }
+
+        pool.ReportFailure(1); // backs off for 250..500 ms, then fails its probe: on probation with the earlier end
         await probe.NextCallAsync();
 
-        Assert.All(Picks(pool, 4), index => Assert.InRange(index, 0, 1));
+        Assert.Equal([1, 1, 1, 1], Picks(pool, 4));
+        pool.ReportSuccess(pool.Endpoints.ElementAt(1)); // a call addressed to it got an answer
+        Assert.False(pool.IsSetAside(1));
+        Assert.True(pool.IsSetAside(0));
+    }
+
+    [Fact]
+    public void ARetry_PrefersAHealthyEndpointItAlreadyTried_ToOneOnProbation()
+    {
+        var probe = new ScriptedProbe();
+        using var pool = new EndpointPool(Enumerable.Range(0, 3).Select(i => GrpcEndpoint.Parse($"http://host{i}:2379"))) { Probe = probe.CheckAsync };
+        pool.ReportFailure(0); // a black hole: on probation
+
+        const ulong triedOneAndTwo = 0b110; // both answered "no leader"
+        Assert.All(Enumerable.Range(0, 6).Select(_ => pool.Pick(triedOneAndTwo).Index), index => Assert.NotEqual(0, index));
     }
 
     [Fact]

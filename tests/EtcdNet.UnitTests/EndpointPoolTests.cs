@@ -103,11 +103,12 @@ public class EndpointPoolTests
     }
 
     [Fact]
-    public void A_set_aside_endpoint_that_is_not_avoided_is_preferred_over_avoided_ones()
+    public void A_healthy_avoided_endpoint_is_preferred_over_a_set_aside_one_that_is_not_avoided()
     {
+        // A retry after "no leader" from 0 and 2 goes back to them rather than to 1, which may cost a dial timeout.
         var pool = Pool(3);
         SetAsideLong(pool, 1);
-        Assert.Equal(new[] { 1, 1, 1, 1 }, Picks(pool, 4, avoid: 0b101));
+        Assert.All(Picks(pool, 6, avoid: 0b101), index => Assert.NotEqual(1, index));
     }
 
     [Fact]

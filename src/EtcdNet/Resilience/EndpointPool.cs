@@ -63,8 +63,8 @@ internal sealed class EndpointPool : IDisposable
     public long Version => Interlocked.Read(ref _replacements);
 
     /// <summary>
-    /// Picks the next endpoint: round robin over healthy ones not in <paramref name="avoid"/>;
-    /// failing that, the one whose backoff ends first, still preferring those not avoided.
+    /// Picks the next endpoint: round robin over healthy ones not in <paramref name="avoid"/>; failing that, a healthy
+    /// one in <paramref name="avoid"/>; failing that, the one whose backoff ends first, preferring those not avoided.
     /// </summary>
     public (GrpcEndpoint Endpoint, int Index) Pick(ulong avoid = 0)
     {
@@ -82,7 +82,7 @@ internal sealed class EndpointPool : IDisposable
                 return (entry.Endpoint, entry.Index);
             }
 
-            if (best is null || Rank(entry, avoid).CompareTo(Rank(best, avoid)) < 0)
+            if (best is null || Rank(entry, avoid, now).CompareTo(Rank(best, avoid, now)) < 0)
             {
                 best = entry;
             }
@@ -94,6 +94,15 @@ internal sealed class EndpointPool : IDisposable
     public void ReportSuccess(int index)
     {
         if (_set.Find(index) is { } entry)
+        {
+            Succeeded(entry);
+        }
+    }
+
+    /// <summary>Reports an answer from <paramref name="endpoint"/> if it is one of the pool's (a call addressed to it).</summary>
+    public void ReportSuccess(GrpcEndpoint endpoint)
+    {
+        if (Array.Find(_set.Entries, e => ReferenceEquals(e.Endpoint, endpoint)) is { } entry)
         {
             Succeeded(entry);
         }
@@ -181,20 +190,20 @@ internal sealed class EndpointPool : IDisposable
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {
-                    if (Volatile.Read(ref entry.OnProbation))
+                    if (StillOnProbation(entry))
                     {
-                        Failed(entry, "probe: " + e.Message); // unless a call there succeeded meanwhile, which outranks the probe
+                        Failed(entry, "probe: " + e.Message); // unless a call there succeeded meanwhile, or it was removed
                     }
                 }
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
-            // the client is closing
+            // the client is closing (its transport may be gone already)
         }
         finally
         {
-            Volatile.Write(ref entry.Probing, 0);
+            Interlocked.Exchange(ref entry.Probing, 0); // a full fence: the probation check below cannot move before it
             if (StillOnProbation(entry) && !token.IsCancellationRequested)
             {
                 StartProbing(entry); // a failure arrived as this loop ended
@@ -278,9 +287,14 @@ internal sealed class EndpointPool : IDisposable
         }
     }
 
-    // Lower is better: not avoided first, then the earliest end of backoff.
-    private static (int Avoided, long Until) Rank(Entry entry, ulong avoid)
-        => ((avoid & (1UL << entry.Index)) != 0 ? 1 : 0, Volatile.Read(ref entry.SetAsideUntil));
+    // Lower is better: a healthy endpoint (even one the call already tried) before one set aside or on probation, which
+    // may cost a dial timeout; then not avoided; then the earliest end of backoff.
+    private static (int SetAside, int Avoided, long Until) Rank(Entry entry, ulong avoid, long now)
+    {
+        var until = Volatile.Read(ref entry.SetAsideUntil);
+        var setAside = until > now || Volatile.Read(ref entry.OnProbation) ? 1 : 0;
+        return (setAside, (avoid & (1UL << entry.Index)) != 0 ? 1 : 0, until);
+    }
 
     // The free slot emptied longest ago (never used counts as oldest), lowest number first.
     private int LongestFreeSlot(ulong occupied)

@@ -10,8 +10,11 @@ namespace EtcdNet.Resilience;
 /// </summary>
 internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
 {
-    /// <summary>A probe waits for the connection (the dial timeout) and then a short answer.</summary>
-    public static TimeSpan TimeoutFor(TimeSpan dialTimeout) => dialTimeout + TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+    /// <summary>A probe waits for the connection (the dial timeout) and then a short answer (within the timer limit).</summary>
+    public static TimeSpan TimeoutFor(TimeSpan dialTimeout)
+        => dialTimeout >= MaxTimeout - TimeSpan.FromSeconds(2) ? MaxTimeout : dialTimeout + TimeSpan.FromSeconds(2);
 
     /// <exception cref="GrpcCallException">The endpoint could not be reached or is not etcd.</exception>
     /// <exception cref="TimeoutException">No answer within the probe's timeout.</exception>

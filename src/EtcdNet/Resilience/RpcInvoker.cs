@@ -154,6 +154,10 @@ internal sealed class RpcInvoker
                     {
                         _pool.ReportSuccess(index);
                     }
+                    else
+                    {
+                        _pool.ReportSuccess(endpoint); // addressed to a member the pool may have set aside: it answers again
+                    }
 
                     return response;
                 }
