@@ -13,20 +13,6 @@ public sealed partial record EtcdClientOptions
 
     /// <summary>The password of <see cref="Username"/>. It never appears in <see cref="ToString"/>, logs or exception messages.</summary>
     public string? Password { get; init; }
-
-    partial void ValidateAuth()
-    {
-        if ((Username is null) != (Password is null))
-        {
-            throw new ArgumentException("Set both Username and Password, or neither.", Username is null ? nameof(Username) : nameof(Password));
-        }
-
-        if (Username is { Length: 0 })
-        {
-            throw new ArgumentException("Username must not be empty.", nameof(Username));
-        }
-    }
-
     // Records print every property; this keeps the password out.
     private bool PrintMembers(StringBuilder builder)
     {

@@ -9,13 +9,4 @@ public sealed partial record EtcdClientOptions
     /// Default: null, off. See <see cref="EtcdClient.SyncEndpointsAsync"/> for a single refresh.
     /// </summary>
     public TimeSpan? AutoSyncInterval { get; init; }
-
-    partial void ValidateCluster()
-    {
-        if (AutoSyncInterval is { } interval)
-        {
-            Positive(interval, nameof(AutoSyncInterval));
-            NotAboveTimerLimit(interval, nameof(AutoSyncInterval));
-        }
-    }
 }

@@ -13,12 +13,4 @@ public sealed partial record EtcdClientOptions
     /// 1 s. Default: null, no TTL.
     /// </summary>
     public TimeSpan? DefaultTtl { get; init; }
-
-    partial void ValidateKv()
-    {
-        if (DefaultTtl is { } ttl)
-        {
-            Kv.KvClient.ValidateTtl(ttl, nameof(DefaultTtl));
-        }
-    }
 }

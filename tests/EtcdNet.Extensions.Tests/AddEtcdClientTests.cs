@@ -66,8 +66,8 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
     [InlineData("no endpoints", null, null, "Etcd:Endpoints: at least one endpoint is required")]
     [InlineData("bad URL", "ftp://127.0.0.1:2379", null, "Etcd:Endpoints:0: 'ftp://127.0.0.1:2379' is not a valid etcd endpoint")]
     [InlineData("URL with a path", "http://127.0.0.1:2379/v3", null, "Etcd:Endpoints:0")]
-    [InlineData("negative timeout", "http://127.0.0.1:2379", "-00:00:01", "Etcd:DialTimeout must be positive")]
-    [InlineData("zero timeout", "http://127.0.0.1:2379", "00:00:00", "Etcd:DialTimeout must be positive")]
+    [InlineData("negative timeout", "http://127.0.0.1:2379", "-00:00:01", "Etcd:DialTimeout: must be positive")]
+    [InlineData("zero timeout", "http://127.0.0.1:2379", "00:00:00", "Etcd:DialTimeout: must be positive")]
     public async Task InvalidSection_FailsTheHostStart_NamingTheSetting(string scenario, string? endpoint, string? dialTimeout, string expected)
     {
         var values = new Dictionary<string, string?>();
@@ -93,6 +93,25 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TlsSettings_AMissingFileAndABadServerName_AreBothReported()
+    {
+        var services = new ServiceCollection();
+        var missing = Path.Combine(Path.GetTempPath(), "etcdnet-missing-" + Guid.NewGuid().ToString("N") + ".pem");
+        services.AddEtcdClient(Configuration(new()
+        {
+            ["Etcd:Endpoints:0"] = "https://127.0.0.1:2379",
+            ["Etcd:Tls:CaFile"] = missing,
+            ["Etcd:Tls:ServerName"] = "not a host",
+        }).GetSection("Etcd"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"Etcd:Tls:CaFile: the file '{missing}' does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Etcd:Tls:ServerName: 'not a host' is not a host name or IP address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidSettings_AllReported_NamedClientPath()
     {
         var services = new ServiceCollection();
@@ -107,9 +126,9 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         output.WriteLine(error.Message);
         Assert.Contains("Clients:Orders:Endpoints: at least one endpoint is required", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Clients:Orders:RequestTimeout must be positive", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Clients:Orders:KeepAliveTime must be at least 5 s", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Clients:Orders:Username and Clients:Orders:Password", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Clients:Orders:RequestTimeout: must be positive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Clients:Orders:KeepAliveTime: must be at least 5 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Clients:Orders:Password: set both Username and Password, or neither", error.Message, StringComparison.Ordinal);
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IEtcdClientFactory>().Get("orders"));
     }
 

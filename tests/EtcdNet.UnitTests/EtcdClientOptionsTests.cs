@@ -67,7 +67,31 @@ public class EtcdClientOptionsTests
     public void Rejects_a_malformed_endpoint(string endpoint)
     {
         var e = Rejects(Valid with { Endpoints = ["http://ok:2379", endpoint] });
-        Assert.Equal("address", e.ParamName);
+        Assert.Equal("Endpoints:1", e.ParamName);
+    }
+
+    [Fact]
+    public void FindProblems_ListsEveryBadSetting_WithItsPath_AndNothingForValidOptions()
+    {
+        var options = Valid with
+        {
+            Endpoints = ["http://ok:2379", "ftp://h:2379", "http://h:2379/v3"],
+            DialTimeout = TimeSpan.Zero,
+            KeepAliveTime = TimeSpan.FromSeconds(1),
+            MaxAttempts = 0,
+            DefaultTtl = TimeSpan.FromMilliseconds(1500),
+            Username = "alice",
+        };
+
+        var problems = options.FindProblems();
+
+        Assert.Equal(["Endpoints:1", "Endpoints:2", "DialTimeout", "KeepAliveTime", "MaxAttempts", "DefaultTtl", "Password"], problems.Select(p => p.Setting));
+        Assert.Equal("DialTimeout: must be positive (got 00:00:00)", problems[2].ToString());
+        Assert.Contains("path or query", problems[1].Message, StringComparison.Ordinal);
+        Assert.Empty(Valid.FindProblems());
+        Assert.Empty(new EtcdClientOptions().FindProblems());
+        var first = Assert.ThrowsAny<ArgumentException>(() => new EtcdClient(options));
+        Assert.Equal("Endpoints:1", first.ParamName); // the constructor reports the first
     }
 
     [Fact]

@@ -53,20 +53,25 @@ public sealed class EtcdTlsOptionsTests : IDisposable
     }
 
     [Fact]
-    public void Validate_RejectsSettingsThatCanNeverWork()
+    public void FindProblems_NamesEachTlsSettingThatCanNeverWork_AndTheConstructorRejectsIt()
     {
         using var ca = TlsTestCertificates.CreateCa("ca");
+        static IReadOnlyList<EtcdOptionsProblem> Problems(EtcdTlsOptions tls) => new EtcdClientOptions { Endpoints = ["https://127.0.0.1:2379"], Tls = tls }.FindProblems();
 
-        var empty = Assert.Throws<ArgumentException>(() => new EtcdTlsOptions { TrustedCertificateAuthorities = [] }.Validate("Tls"));
-        var keyless = Assert.Throws<ArgumentException>(() => new EtcdTlsOptions { ClientCertificate = TlsTestCertificates.PublicOnly(ca) }.Validate("Tls"));
-        var badName = Assert.Throws<ArgumentException>(() => new EtcdTlsOptions { ServerName = "not a host" }.Validate("Tls"));
+        var empty = Assert.Single(Problems(new EtcdTlsOptions { TrustedCertificateAuthorities = [] }));
+        var keyless = Assert.Single(Problems(new EtcdTlsOptions { ClientCertificate = TlsTestCertificates.PublicOnly(ca) }));
+        var badName = Assert.Single(Problems(new EtcdTlsOptions { ServerName = "not a host" }));
+        var thrown = Assert.Throws<ArgumentException>(() => new EtcdClient(new EtcdClientOptions { Endpoints = ["https://127.0.0.1:2379"], Tls = new EtcdTlsOptions { ServerName = "not a host" } }));
 
-        Assert.Equal("Tls", empty.ParamName);
-        Assert.Contains("TrustedCertificateAuthorities is empty", empty.Message, StringComparison.Ordinal);
+        Assert.Equal("Tls:TrustedCertificateAuthorities", empty.Setting);
+        Assert.Contains("is empty", empty.Message, StringComparison.Ordinal);
+        Assert.Equal("Tls:ClientCertificate", keyless.Setting);
         Assert.Contains("no private key", keyless.Message, StringComparison.Ordinal);
+        Assert.Equal("Tls:ServerName", badName.Setting);
         Assert.Contains("'not a host'", badName.Message, StringComparison.Ordinal);
-        new EtcdTlsOptions { ServerName = "etcd-0.etcd.svc" }.Validate("Tls");
-        new EtcdTlsOptions { ServerName = "10.0.0.5", SkipServerCertificateValidation = true, TrustedCertificateAuthorities = [ca] }.Validate("Tls");
+        Assert.Equal("Tls:ServerName", thrown.ParamName);
+        Assert.Empty(Problems(new EtcdTlsOptions { ServerName = "etcd-0.etcd.svc" }));
+        Assert.Empty(Problems(new EtcdTlsOptions { ServerName = "10.0.0.5", SkipServerCertificateValidation = true, TrustedCertificateAuthorities = [ca] }));
     }
 
     [Fact]
@@ -90,7 +95,7 @@ public sealed class EtcdTlsOptionsTests : IDisposable
         Assert.Null(combined.TrustedCertificateAuthorities);
         Assert.True(combined.ClientCertificate!.HasPrivateKey);
         Assert.Null(caOnly.ClientCertificate);
-        options.Validate("Tls");
+        Assert.Empty(new EtcdClientOptions { Endpoints = ["https://127.0.0.1:2379"], Tls = options }.FindProblems());
     }
 
     [Fact]

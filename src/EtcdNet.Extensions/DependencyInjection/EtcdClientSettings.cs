@@ -52,7 +52,10 @@ public sealed class EtcdClientSettings
     /// <summary>Makes the client options: the defaults of <see cref="EtcdClientOptions"/> with every setting that is set applied.</summary>
     /// <returns>The options.</returns>
     /// <exception cref="FileNotFoundException">A TLS file does not exist.</exception>
-    public EtcdClientOptions ToOptions()
+    public EtcdClientOptions ToOptions() => ToOptionsWithoutTls() with { Tls = Tls?.ToOptions() };
+
+    /// <summary>The options without TLS, whose files are read only when the client is made.</summary>
+    internal EtcdClientOptions ToOptionsWithoutTls()
     {
         var defaults = new EtcdClientOptions();
         return defaults with
@@ -70,7 +73,6 @@ public sealed class EtcdClientSettings
             Namespace = Namespace,
             Username = Username,
             Password = Password,
-            Tls = Tls?.ToOptions(),
         };
     }
 }

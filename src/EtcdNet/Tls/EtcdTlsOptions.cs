@@ -81,22 +81,22 @@ public sealed record EtcdTlsOptions
         };
     }
 
-    /// <summary>Throws when a setting can never work.</summary>
-    internal void Validate(string parameterName)
+    /// <summary>Adds each setting that can never work to <paramref name="problems"/>, named under <paramref name="prefix"/>.</summary>
+    internal void AddProblems(List<EtcdOptionsProblem> problems, string prefix)
     {
         if (TrustedCertificateAuthorities is { Count: 0 })
         {
-            throw new ArgumentException("TrustedCertificateAuthorities is empty: no server could be trusted. Leave it null to use the system trust store.", parameterName);
+            problems.Add(new EtcdOptionsProblem($"{prefix}:{nameof(TrustedCertificateAuthorities)}", "is empty: no server could be trusted; leave it null to use the system trust store"));
         }
 
         if (ClientCertificate is { HasPrivateKey: false })
         {
-            throw new ArgumentException("ClientCertificate has no private key, so it cannot authenticate the client: load it with its key (e.g. EtcdTlsOptions.FromPemFiles(ca, cert, key)).", parameterName);
+            problems.Add(new EtcdOptionsProblem($"{prefix}:{nameof(ClientCertificate)}", "has no private key, so it cannot authenticate the client: load it with its key (e.g. EtcdTlsOptions.FromPemFiles(ca, cert, key))"));
         }
 
         if (ServerName is not null && Uri.CheckHostName(ServerName) is UriHostNameType.Unknown)
         {
-            throw new ArgumentException($"ServerName '{ServerName}' is not a host name or IP address.", parameterName);
+            problems.Add(new EtcdOptionsProblem($"{prefix}:{nameof(ServerName)}", $"'{ServerName}' is not a host name or IP address"));
         }
     }
 

@@ -32,23 +32,37 @@ internal sealed class GrpcEndpoint
     public static GrpcEndpoint Parse(string address)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
-        var text = address.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal))
+        if (Problem(address) is { } problem)
         {
-            text = "http://" + text;
+            throw new ArgumentException(problem + ".", nameof(address));
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{address}' is not a valid etcd endpoint: use http://host:port, https://host:port or host:port.", nameof(address));
-        }
-
-        if (uri.AbsolutePath.Length > 1 || uri.Query.Length > 0)
-        {
-            throw new ArgumentException($"'{address}' is not a valid etcd endpoint: it must not contain a path or query.", nameof(address));
-        }
-
+        var uri = new Uri(WithScheme(address));
         return new GrpcEndpoint(address, new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"));
+    }
+
+    /// <summary>Why <paramref name="address"/> is not a valid endpoint (for example "is not a valid etcd endpoint: ..."), or null when it is.</summary>
+    public static string? Problem(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return "is empty: an endpoint is http://host:port, https://host:port or host:port";
+        }
+
+        if (!Uri.TryCreate(WithScheme(address), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
+        {
+            return $"'{address}' is not a valid etcd endpoint: use http://host:port, https://host:port or host:port";
+        }
+
+        return uri.AbsolutePath.Length > 1 || uri.Query.Length > 0
+            ? $"'{address}' is not a valid etcd endpoint: it must not contain a path or query"
+            : null;
+    }
+
+    private static string WithScheme(string address)
+    {
+        var text = address.Trim();
+        return text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
     }
 
     public Uri GetUri(string path) => _methodUris.GetOrAdd(path, static (p, baseUri) => new Uri(baseUri, p), BaseUri);

@@ -1,9 +1,0 @@
-namespace EtcdNet;
-
-public sealed partial record EtcdClientOptions
-{
-    partial void ValidateTls()
-    {
-        Tls?.Validate(nameof(Tls));
-    }
-}

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace EtcdNet;
+
+public sealed partial record EtcdClientOptions
+{
+    // Timers take at most uint.MaxValue - 1 milliseconds (about 49.7 days).
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+    /// <summary>
+    /// Checks every setting and returns each one that can never work, in the order of the properties (empty when
+    /// the options are valid). <see cref="EtcdClient"/>'s constructor throws for the first of them; this lists them
+    /// all, for example to report a whole configuration section at once.
+    /// </summary>
+    /// <returns>The problems found; empty when none.</returns>
+    public IReadOnlyList<EtcdOptionsProblem> FindProblems()
+    {
+        var problems = new List<EtcdOptionsProblem>();
+        CheckEndpoints(problems);
+        CheckTimeout(problems, nameof(DialTimeout), DialTimeout);
+        if (RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            CheckTimeout(problems, nameof(RequestTimeout), RequestTimeout);
+        }
+
+        if (KeepAliveTime < MinKeepAliveTime)
+        {
+            problems.Add(OutOfRange(nameof(KeepAliveTime), KeepAliveTime, $"must be at least 5 s: etcd closes connections that ping more often (got {KeepAliveTime})"));
+        }
+
+        CheckTimeout(problems, nameof(KeepAliveTimeout), KeepAliveTimeout);
+        CheckAtLeast(problems, nameof(MaxSendMessageSize), MaxSendMessageSize, 1024);
+        CheckAtLeast(problems, nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, 1024);
+        CheckAtLeast(problems, nameof(MaxAttempts), MaxAttempts, 1);
+        if (AutoSyncInterval is { } interval)
+        {
+            CheckTimeout(problems, nameof(AutoSyncInterval), interval);
+        }
+
+        if (DefaultTtl is { } ttl && (ttl < TimeSpan.FromSeconds(1) || ttl.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            problems.Add(OutOfRange(nameof(DefaultTtl), ttl, $"must be a whole number of seconds, at least 1 s: etcd lease TTLs are whole seconds (got {ttl})"));
+        }
+
+        if ((Username is null) != (Password is null))
+        {
+            problems.Add(new EtcdOptionsProblem(Username is null ? nameof(Username) : nameof(Password), "set both Username and Password, or neither"));
+        }
+        else if (Username is { Length: 0 })
+        {
+            problems.Add(new EtcdOptionsProblem(nameof(Username), "must not be empty"));
+        }
+
+        Tls?.AddProblems(problems, nameof(Tls));
+        return problems;
+    }
+
+    /// <summary>Throws for the first problem <see cref="FindProblems"/> finds.</summary>
+    internal void Validate()
+    {
+        if (FindProblems() is [var first, ..])
+        {
+            throw first.ToException();
+        }
+    }
+
+    private void CheckEndpoints(List<EtcdOptionsProblem> problems)
+    {
+        if (Endpoints is null || Endpoints.Count == 0)
+        {
+            problems.Add(new EtcdOptionsProblem(nameof(Endpoints), "at least one endpoint is required"));
+            return;
+        }
+
+        if (Endpoints.Count > Resilience.EndpointPool.MaxEndpoints)
+        {
+            problems.Add(new EtcdOptionsProblem(nameof(Endpoints), $"at most {Resilience.EndpointPool.MaxEndpoints} endpoints are supported (got {Endpoints.Count})"));
+        }
+
+        for (var i = 0; i < Endpoints.Count; i++)
+        {
+            if (Transport.GrpcEndpoint.Problem(Endpoints[i]) is { } problem)
+            {
+                problems.Add(new EtcdOptionsProblem($"{nameof(Endpoints)}:{i.ToString(CultureInfo.InvariantCulture)}", problem));
+            }
+        }
+    }
+
+    private static void CheckTimeout(List<EtcdOptionsProblem> problems, string setting, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add(OutOfRange(setting, value, $"must be positive (got {value})"));
+        }
+        else if (value > MaxTimer)
+        {
+            problems.Add(OutOfRange(setting, value, $"must be at most 49 days; use Timeout.InfiniteTimeSpan for no limit where allowed (got {value})"));
+        }
+    }
+
+    private static void CheckAtLeast(List<EtcdOptionsProblem> problems, string setting, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            problems.Add(OutOfRange(setting, value, $"must be at least {minimum.ToString(CultureInfo.InvariantCulture)} (got {value.ToString(CultureInfo.InvariantCulture)})"));
+        }
+    }
+
+    private static EtcdOptionsProblem OutOfRange(string setting, object value, string message)
+        => new(setting, message) { OutOfRange = true, Value = value };
+}
