@@ -169,6 +169,45 @@ public sealed class UnreachableEndpointTests
     }
 
     [Fact]
+    public async Task APausedMember_TimesOutOneCall_ThenCallsGoElsewhere()
+    {
+        await using var cluster = await EtcdCluster.StartAsync(2);
+        var paused = cluster.Members[1];
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = cluster.ClientUrls, RequestTimeout = TimeSpan.FromSeconds(1) });
+        var local = new GetOptions { Serializable = true }; // one member alone has no quorum, but answers serializable reads
+        for (var i = 0; i < 4; i++)
+        {
+            await client.GetAsync("k", local); // both connections up
+        }
+
+        paused.Pause();
+        try
+        {
+            var timeouts = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                try
+                {
+                    await client.GetAsync("k", local);
+                }
+                catch (EtcdTimeoutException)
+                {
+                    timeouts++;
+                }
+            }
+
+            // Round robin sends one of the first two reads to the paused member; its silence puts it on probation,
+            // and it never answers the background check. (The connection's keep-alive would notice only after 15 s.)
+            Assert.Equal(1, timeouts);
+            Assert.True(client.Invoker.Pool.IsSetAside(1));
+        }
+        finally
+        {
+            paused.Resume();
+        }
+    }
+
+    [Fact]
     public async Task AStoppedMember_RejoinsOnceItAnswersTheProbe()
     {
         await using var cluster = await EtcdCluster.StartAsync(2);

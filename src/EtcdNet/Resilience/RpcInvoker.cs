@@ -117,6 +117,7 @@ internal sealed class RpcInvoker
         List<EndpointFailure>? failures = null;
         ulong tried = 0, unreachable = 0;
         string? lastEndpoint = null;
+        var waiting = -1; // the pool index of the endpoint an attempt is waiting on, if any
         var reauthenticated = false;
         var auth = withToken ? Auth : null;
 
@@ -130,6 +131,7 @@ internal sealed class RpcInvoker
                 try
                 {
                     var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, metadata);
+                    waiting = index;
                     if ((!method.Repeatable || metadata is not null) && !endpoint.SpokeGrpc)
                     {
                         // Neither a write nor a token goes to a peer before it has answered in gRPC;
@@ -150,6 +152,7 @@ internal sealed class RpcInvoker
                     }
 
                     rpc?.Stop(null);
+                    waiting = -1;
                     if (index >= 0)
                     {
                         _pool.ReportSuccess(index);
@@ -163,6 +166,7 @@ internal sealed class RpcInvoker
                 }
                 catch (GrpcCallException failure) when (auth is not null && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
                 {
+                    waiting = -1;
                     // etcd refused the token before applying anything: authenticate again, once, and repeat.
                     auth.Invalidate(metadata);
                     reauthenticated = true;
@@ -174,6 +178,7 @@ internal sealed class RpcInvoker
                 }
                 catch (GrpcCallException failure)
                 {
+                    waiting = -1;
                     if (failure.Kind != CallFailureKind.Status)
                     {
                         _pool.ReportFailure(index, failure.Message);
@@ -221,6 +226,13 @@ internal sealed class RpcInvoker
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
+            if (waiting >= 0 && timeout == _requestTimeout && _pool.Count > 1)
+            {
+                // An ordinary call (not one that waits by design, such as a lock) got no answer in all its time: the member
+                // may hang. It goes on probation; the background check lets it back at once if it answers.
+                _pool.ReportFailure(waiting, $"no answer within the request timeout ({timeout.TotalMilliseconds:0} ms)");
+            }
+
             throw new EtcdTimeoutException(timeout, lastEndpoint, e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
