@@ -4,8 +4,11 @@ namespace EtcdNet;
 
 public sealed partial record EtcdClientOptions
 {
-    // Timers take at most uint.MaxValue - 1 milliseconds (about 49.7 days).
+    // Timers take at most uint.MaxValue - 1 milliseconds (about 49.7 days); a socket connect timeout at most
+    // int.MaxValue milliseconds (about 24.8 days); an HTTP/2 ping timeout at least 1 s.
     private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+    private static readonly TimeSpan MaxDialTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+    private static readonly TimeSpan MinKeepAliveTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Checks every setting and returns each one that can never work, in the order of the properties (empty when
@@ -17,7 +20,7 @@ public sealed partial record EtcdClientOptions
     {
         var problems = new List<EtcdOptionsProblem>();
         CheckEndpoints(problems);
-        CheckTimeout(problems, nameof(DialTimeout), DialTimeout);
+        CheckTimeout(problems, nameof(DialTimeout), DialTimeout, MaxDialTimeout);
         if (RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             CheckTimeout(problems, nameof(RequestTimeout), RequestTimeout);
@@ -28,7 +31,11 @@ public sealed partial record EtcdClientOptions
             problems.Add(OutOfRange(nameof(KeepAliveTime), KeepAliveTime, $"must be at least 5 s: etcd closes connections that ping more often (got {KeepAliveTime})"));
         }
 
-        CheckTimeout(problems, nameof(KeepAliveTimeout), KeepAliveTimeout);
+        if (KeepAliveTimeout < MinKeepAliveTimeout)
+        {
+            problems.Add(OutOfRange(nameof(KeepAliveTimeout), KeepAliveTimeout, $"must be at least 1 s (got {KeepAliveTimeout})"));
+        }
+
         CheckAtLeast(problems, nameof(MaxSendMessageSize), MaxSendMessageSize, 1024);
         CheckAtLeast(problems, nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, 1024);
         CheckAtLeast(problems, nameof(MaxAttempts), MaxAttempts, 1);
@@ -86,15 +93,16 @@ public sealed partial record EtcdClientOptions
         }
     }
 
-    private static void CheckTimeout(List<EtcdOptionsProblem> problems, string setting, TimeSpan value)
+    private static void CheckTimeout(List<EtcdOptionsProblem> problems, string setting, TimeSpan value, TimeSpan? max = null)
     {
+        var limit = max ?? MaxTimer;
         if (value <= TimeSpan.Zero)
         {
             problems.Add(OutOfRange(setting, value, $"must be positive (got {value})"));
         }
-        else if (value > MaxTimer)
+        else if (value > limit)
         {
-            problems.Add(OutOfRange(setting, value, $"must be at most 49 days; use Timeout.InfiniteTimeSpan for no limit where allowed (got {value})"));
+            problems.Add(OutOfRange(setting, value, $"must be at most {limit.TotalDays:0.#} days (got {value})"));
         }
     }
 

@@ -17,6 +17,14 @@ public sealed record EtcdOptionsProblem(string Setting, string Message)
     /// <summary>The rejected value, for <see cref="ArgumentOutOfRangeException.ActualValue"/>.</summary>
     internal object? Value { get; init; }
 
+    /// <summary>Two problems are equal when they name the same setting with the same message.</summary>
+    /// <param name="other">The other problem.</param>
+    /// <returns>True when both are equal.</returns>
+    public bool Equals(EtcdOptionsProblem? other) => other is not null && Setting == other.Setting && Message == other.Message;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Setting, Message);
+
     internal Exception ToException() => OutOfRange
         ? new ArgumentOutOfRangeException(Setting, Value, ToString())
         : new ArgumentException(ToString(), Setting);

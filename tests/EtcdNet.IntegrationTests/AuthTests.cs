@@ -51,6 +51,14 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<EtcdCompactedException>(() => root.GetAsync("c", new GetOptions { Revision = old.Header.Revision }));
 
         Assert.Equal(latest.Header.Revision, error.CompactRevision); // learnt on a watch that carries the client's token
+
+        // A user who may read only ro/ learns it too: the probe watches the key the read asked for.
+        var before = await root.PutAsync("ro/existing", "v2");
+        var after = await root.PutAsync("ro/existing", "v3");
+        await root.CompactAsync(after.Header.Revision);
+        await using var alice = ClientAs("alice", AlicePassword);
+        var restricted = await Assert.ThrowsAsync<EtcdCompactedException>(() => alice.GetAsync("ro/existing", new GetOptions { Revision = before.Header.Revision }));
+        Assert.Equal(after.Header.Revision, restricted.CompactRevision);
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class UnreachableEndpointTests
     {
         await using var cluster = await EtcdCluster.StartAsync(2);
         var paused = cluster.Members[1];
-        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = cluster.ClientUrls, RequestTimeout = TimeSpan.FromSeconds(1) });
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = cluster.ClientUrls, RequestTimeout = TimeSpan.FromSeconds(2) });
         var local = new GetOptions { Serializable = true }; // one member alone has no quorum, but answers serializable reads
         for (var i = 0; i < 4; i++)
         {

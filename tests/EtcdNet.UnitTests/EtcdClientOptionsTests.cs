@@ -135,6 +135,7 @@ public class EtcdClientOptionsTests
     public void Rejects_non_positive_RequestTimeout_other_than_infinite(int milliseconds)
     {
         var e = Rejects(Valid with { RequestTimeout = TimeSpan.FromMilliseconds(milliseconds) });
+        Assert.IsType<ArgumentOutOfRangeException>(e);
         Assert.Equal(nameof(EtcdClientOptions.RequestTimeout), e.ParamName);
     }
 
@@ -159,7 +160,26 @@ public class EtcdClientOptionsTests
     public void Rejects_non_positive_KeepAliveTimeout()
     {
         var e = Rejects(Valid with { KeepAliveTimeout = TimeSpan.Zero });
+        Assert.IsType<ArgumentOutOfRangeException>(e);
         Assert.Equal(nameof(EtcdClientOptions.KeepAliveTimeout), e.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_what_the_HTTP_handler_would_refuse_later_and_accepts_its_limits()
+    {
+        // SocketsHttpHandler takes a ping timeout of at least 1 s and a connect timeout of at most int.MaxValue ms.
+        Assert.Equal(nameof(EtcdClientOptions.KeepAliveTimeout), Rejects(Valid with { KeepAliveTimeout = TimeSpan.FromMilliseconds(500) }).ParamName);
+        Assert.Equal(nameof(EtcdClientOptions.DialTimeout), Rejects(Valid with { DialTimeout = TimeSpan.FromDays(25) }).ParamName);
+        using var client = new EtcdClient(Valid with { KeepAliveTimeout = TimeSpan.FromDays(60), DialTimeout = TimeSpan.FromDays(24) });
+        Assert.Empty(client.Options.FindProblems());
+    }
+
+    [Fact]
+    public void Problems_are_equal_by_setting_and_message()
+    {
+        var found = Assert.Single((Valid with { MaxAttempts = 0 }).FindProblems());
+        Assert.Equal(new EtcdOptionsProblem("MaxAttempts", "must be at least 1 (got 0)"), found);
+        Assert.Equal(new EtcdOptionsProblem("MaxAttempts", "must be at least 1 (got 0)").GetHashCode(), found.GetHashCode());
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public sealed class EtcdClientSettings
     /// <exception cref="FileNotFoundException">A TLS file does not exist.</exception>
     public EtcdClientOptions ToOptions() => ToOptionsWithoutTls() with { Tls = Tls?.ToOptions() };
 
-    /// <summary>The options without TLS, whose files are read only when the client is made.</summary>
+    /// <summary>The options without TLS (whose certificates come from files, read by <see cref="ToOptions"/>).</summary>
     internal EtcdClientOptions ToOptionsWithoutTls()
     {
         var defaults = new EtcdClientOptions();

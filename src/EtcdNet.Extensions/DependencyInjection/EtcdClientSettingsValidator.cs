@@ -19,13 +19,32 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
 
         var fileFailures = new List<string>();
         var tls = options.Tls is { } settings ? LoadTls(settings, fileFailures) : null;
-        var failures = (options.ToOptionsWithoutTls() with { Tls = tls })
-            .FindProblems()
-            .Select(problem => $"{path}:{problem}")
-            .Concat(fileFailures)
-            .ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        try
+        {
+            var failures = (options.ToOptionsWithoutTls() with { Tls = tls })
+                .FindProblems()
+                .Select(problem => $"{path}:{SettingPath(problem.Setting)}: {problem.Message}")
+                .Concat(fileFailures)
+                .ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+        finally
+        {
+            tls?.ClientCertificate?.Dispose();
+            foreach (var ca in tls?.TrustedCertificateAuthorities ?? [])
+            {
+                ca.Dispose();
+            }
+        }
     }
+
+    /// <summary>The configuration key of a client option: the TLS certificates come from the file settings.</summary>
+    private static string SettingPath(string setting) => setting switch
+    {
+        "Tls:ClientCertificate" => "Tls:CertFile",
+        "Tls:TrustedCertificateAuthorities" => "Tls:CaFile",
+        _ => setting,
+    };
 
     /// <summary>
     /// The TLS options as the client will have them, with the certificates read from their files; when a file is
@@ -52,7 +71,7 @@ internal sealed class EtcdClientSettingsValidator(string clientName, string path
         {
             return tls.ToOptions();
         }
-        catch (Exception e) when (e is IOException or CryptographicException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or CryptographicException or ArgumentException or InvalidOperationException)
         {
             failures.Add($"{key}: the certificate files could not be read: {e.Message}");
             return withoutFiles;

@@ -14,7 +14,10 @@ internal static class CompactRevisionProbe
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
-    public static async Task<long> FindAsync(RpcInvoker invoker, CancellationToken cancellationToken)
+    /// <param name="invoker">The client's call loop (endpoints, token).</param>
+    /// <param name="key">A key the caller may read (the watch needs read permission on it); null or empty for the key "\0".</param>
+    /// <param name="cancellationToken">Cancels the probe; the caller then gets an <see cref="OperationCanceledException"/> with this token.</param>
+    public static async Task<long> FindAsync(RpcInvoker invoker, Google.Protobuf.ByteString? key, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(Budget);
@@ -24,7 +27,11 @@ internal static class CompactRevisionProbe
         {
             headers = await invoker.StreamHeadersAsync(CallHeaders.None, cts.Token).ConfigureAwait(false); // the client's token, if it has credentials
         }
-        catch (Exception e) when (e is EtcdException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (e is EtcdException or TimeoutException or OperationCanceledException)
         {
             return 0;
         }
@@ -34,7 +41,7 @@ internal static class CompactRevisionProbe
         {
             try
             {
-                await call.WriteAsync(new WatchRequest { CreateRequest = new WatchCreateRequest { Key = Google.Protobuf.ByteString.CopyFrom(0), StartRevision = 1 } }, cts.Token).ConfigureAwait(false);
+                await call.WriteAsync(new WatchRequest { CreateRequest = new WatchCreateRequest { Key = key is { IsEmpty: false } ? key : Google.Protobuf.ByteString.CopyFrom(0), StartRevision = 1 } }, cts.Token).ConfigureAwait(false);
                 while (await call.ReadAsync(cts.Token).ConfigureAwait(false) is { } response)
                 {
                     if (response.CompactRevision != 0)

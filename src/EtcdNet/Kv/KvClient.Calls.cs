@@ -32,7 +32,7 @@ internal sealed partial class KvClient
             _prefix.Apply(request);
         }
 
-        var response = await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Range, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Range, request, cancellationToken), request.Key, cancellationToken).ConfigureAwait(false);
         _prefix?.Strip(response);
         return response;
     }
@@ -58,7 +58,8 @@ internal sealed partial class KvClient
             _prefix.Apply(request);
         }
 
-        var response = await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Txn, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var readKey = request.Success.Concat(request.Failure).FirstOrDefault(op => op.RequestRange is not null)?.RequestRange.Key;
+        var response = await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Txn, request, cancellationToken), readKey, cancellationToken).ConfigureAwait(false);
         _prefix?.Strip(response);
         return response;
     }

@@ -50,7 +50,7 @@ internal sealed partial class KvClient : IKvClient
     {
         ArgumentOutOfRangeException.ThrowIfNegative(revision);
         var request = new CompactionRequest { Revision = revision, Physical = physical };
-        return new CompactResponse(await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Compact, request, cancellationToken), cancellationToken).ConfigureAwait(false));
+        return new CompactResponse(await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Compact, request, cancellationToken), null, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<OpResponse> DoAsync(Op op, CancellationToken cancellationToken = default)
@@ -151,8 +151,11 @@ internal sealed partial class KvClient : IKvClient
     private async Task<EtcdNet.TxnResponse> CommitAsync(TxnRequest request, CancellationToken cancellationToken)
         => new(await TxnCoreAsync(request, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>etcd's compacted error does not say which revision the store is compacted to; find out before reporting it.</summary>
-    private async Task<T> WithCompactRevisionAsync<T>(Task<T> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// etcd's compacted error does not say which revision the store is compacted to; find out before reporting it,
+    /// watching <paramref name="readKey"/> (a key the call read, so the user may watch it) when there is one.
+    /// </summary>
+    private async Task<T> WithCompactRevisionAsync<T>(Task<T> call, Google.Protobuf.ByteString? readKey, CancellationToken cancellationToken)
     {
         try
         {
@@ -160,7 +163,7 @@ internal sealed partial class KvClient : IKvClient
         }
         catch (EtcdCompactedException e) when (e.CompactRevision == 0)
         {
-            var revision = await CompactRevisionProbe.FindAsync(_invoker, cancellationToken).ConfigureAwait(false);
+            var revision = await CompactRevisionProbe.FindAsync(_invoker, readKey, cancellationToken).ConfigureAwait(false);
             throw new EtcdCompactedException(
                 revision == 0 ? e.Message : $"{e.Message} (the store is compacted up to revision {revision})",
                 revision, e.ServerMessage, e.Endpoint);

@@ -124,6 +124,19 @@ internal sealed class EndpointPool : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reports that <paramref name="endpoint"/> (found by reference, so a replaced slot is never blamed) left a call
+    /// unanswered. Once is enough: while it is set aside, more such reports (the other calls that were waiting there)
+    /// do not lengthen its backoff.
+    /// </summary>
+    public void ReportSilence(GrpcEndpoint endpoint, string reason)
+    {
+        if (Array.Find(_set.Entries, e => ReferenceEquals(e.Endpoint, endpoint)) is { } entry && !IsSetAside(entry.Index))
+        {
+            ReportFailure(entry.Index, reason);
+        }
+    }
+
     /// <summary>Stops probing set-aside endpoints.</summary>
     public void Dispose() => _shutdown.Cancel();
 

@@ -117,7 +117,8 @@ internal sealed class RpcInvoker
         List<EndpointFailure>? failures = null;
         ulong tried = 0, unreachable = 0;
         string? lastEndpoint = null;
-        var waiting = -1; // the pool index of the endpoint an attempt is waiting on, if any
+        GrpcEndpoint? waiting = null; // the pooled endpoint an attempt is waiting on, if any, and since when
+        var waitingSince = 0L;
         var reauthenticated = false;
         var auth = withToken ? Auth : null;
 
@@ -131,7 +132,7 @@ internal sealed class RpcInvoker
                 try
                 {
                     var headers = new CallHeaders(hasDeadline ? timeout - Stopwatch.GetElapsedTime(started) : null, metadata);
-                    waiting = index;
+                    (waiting, waitingSince) = index >= 0 ? (endpoint, Stopwatch.GetTimestamp()) : (null, 0L);
                     if ((!method.Repeatable || metadata is not null) && !endpoint.SpokeGrpc)
                     {
                         // Neither a write nor a token goes to a peer before it has answered in gRPC;
@@ -152,7 +153,7 @@ internal sealed class RpcInvoker
                     }
 
                     rpc?.Stop(null);
-                    waiting = -1;
+                    waiting = null;
                     if (index >= 0)
                     {
                         _pool.ReportSuccess(index);
@@ -166,7 +167,7 @@ internal sealed class RpcInvoker
                 }
                 catch (GrpcCallException failure) when (auth is not null && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
                 {
-                    waiting = -1;
+                    waiting = null;
                     // etcd refused the token before applying anything: authenticate again, once, and repeat.
                     auth.Invalidate(metadata);
                     reauthenticated = true;
@@ -178,7 +179,7 @@ internal sealed class RpcInvoker
                 }
                 catch (GrpcCallException failure)
                 {
-                    waiting = -1;
+                    waiting = null;
                     if (failure.Kind != CallFailureKind.Status)
                     {
                         _pool.ReportFailure(index, failure.Message);
@@ -226,11 +227,12 @@ internal sealed class RpcInvoker
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
-            if (waiting >= 0 && timeout == _requestTimeout && _pool.Count > 1)
+            if (waiting is not null && timeout == _requestTimeout && _pool.Count > 1 && Stopwatch.GetElapsedTime(waitingSince) >= timeout / 2)
             {
-                // An ordinary call (not one that waits by design, such as a lock) got no answer in all its time: the member
-                // may hang. It goes on probation; the background check lets it back at once if it answers.
-                _pool.ReportFailure(waiting, $"no answer within the request timeout ({timeout.TotalMilliseconds:0} ms)");
+                // An ordinary call (not one that waits by design, such as a lock) waited most of its time on one endpoint
+                // without an answer: the member may hang. It goes on probation; the background check lets it back as
+                // soon as it answers.
+                _pool.ReportSilence(waiting, $"no answer within the request timeout ({timeout.TotalMilliseconds:0} ms)");
             }
 
             throw new EtcdTimeoutException(timeout, lastEndpoint, e);
