@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace EtcdNet.Concurrency.Tests;
 
@@ -19,60 +20,26 @@ public sealed class RecipeDoubleBarrierTests(ITestOutputHelper output) : RecipeT
                 sessions.Add(await EtcdSession.CreateAsync(client));
             }
 
-            var entering = 0;
-            var leaving = 0;
+            var entering = new StrongBox<int>();
+            var leaving = new StrongBox<int>();
             var enterSeen = new int[Participants];
             var leaveSeen = new int[Participants];
             var clock = Stopwatch.StartNew();
             var barriers = sessions.Select(s => new EtcdDoubleBarrier(s, key, Participants)).ToList();
 
             // The first four enter one by one; none may pass before the fifth.
-            var enters = new List<Task>();
-            for (var i = 0; i < Participants - 1; i++)
-            {
-                var index = i;
-                Interlocked.Increment(ref entering);
-                enters.Add(Task.Run(async () =>
-                {
-                    await barriers[index].EnterAsync();
-                    enterSeen[index] = Volatile.Read(ref entering);
-                }));
-                await Task.Delay(100);
-            }
-
-            await Task.Delay(500);
-            Assert.All(enters, enter => Assert.False(enter.IsCompleted, "A participant passed the barrier before all had entered."));
-
-            Interlocked.Increment(ref entering);
+            var enters = await AllButTheLastAsync(barriers, b => b.EnterAsync(), entering, enterSeen, "A participant passed the barrier before all had entered.");
             var enteredAt = clock.Elapsed;
-            await barriers[Participants - 1].EnterAsync();
-            enterSeen[Participants - 1] = Volatile.Read(ref entering);
+            await LastAsync(barriers, b => b.EnterAsync(), entering, enterSeen);
             await Within(Task.WhenAll(enters), 20);
             Output.WriteLine($"{Participants} participants through Enter {(clock.Elapsed - enteredAt).TotalMilliseconds:F0} ms after the last entered.");
             Assert.All(enterSeen, seen => Assert.Equal(Participants, seen));
             Assert.Single((await clients[0].GetAsync(key + "/ready")).Kvs);
 
             // The first four leave one by one; none may return before the fifth calls Leave.
-            var leaves = new List<Task>();
-            for (var i = 0; i < Participants - 1; i++)
-            {
-                var index = i;
-                Interlocked.Increment(ref leaving);
-                leaves.Add(Task.Run(async () =>
-                {
-                    await barriers[index].LeaveAsync();
-                    leaveSeen[index] = Volatile.Read(ref leaving);
-                }));
-                await Task.Delay(100);
-            }
-
-            await Task.Delay(500);
-            Assert.All(leaves, leave => Assert.False(leave.IsCompleted, "A participant left before all had called Leave."));
-
-            Interlocked.Increment(ref leaving);
+            var leaves = await AllButTheLastAsync(barriers, b => b.LeaveAsync(), leaving, leaveSeen, "A participant left before all had called Leave.");
             var leftAt = clock.Elapsed;
-            await Within(barriers[Participants - 1].LeaveAsync(), 20);
-            leaveSeen[Participants - 1] = Volatile.Read(ref leaving);
+            await LastAsync(barriers, b => b.LeaveAsync(), leaving, leaveSeen);
             await Within(Task.WhenAll(leaves), 20);
             Output.WriteLine($"{Participants} participants through Leave {(clock.Elapsed - leftAt).TotalMilliseconds:F0} ms after the last called it.");
             Assert.All(leaveSeen, seen => Assert.Equal(Participants, seen));
@@ -88,6 +55,38 @@ public sealed class RecipeDoubleBarrierTests(ITestOutputHelper output) : RecipeT
         {
             await DisposeAllAsync(sessions, clients);
         }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="step"/> for every barrier but the last, one by one, each recording how many had started
+    /// when it returned; then checks that none has returned yet.
+    /// </summary>
+    private static async Task<List<Task>> AllButTheLastAsync(List<EtcdDoubleBarrier> barriers, Func<EtcdDoubleBarrier, Task> step, StrongBox<int> started, int[] seen, string early)
+    {
+        var tasks = new List<Task>();
+        for (var i = 0; i < barriers.Count - 1; i++)
+        {
+            var index = i;
+            Interlocked.Increment(ref started.Value);
+            tasks.Add(Task.Run(async () =>
+            {
+                await step(barriers[index]);
+                seen[index] = Volatile.Read(ref started.Value);
+            }));
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+        Assert.All(tasks, task => Assert.False(task.IsCompleted, early));
+        return tasks;
+    }
+
+    /// <summary>Runs <paramref name="step"/> for the last barrier, which lets everyone through.</summary>
+    private static async Task LastAsync(List<EtcdDoubleBarrier> barriers, Func<EtcdDoubleBarrier, Task> step, StrongBox<int> started, int[] seen)
+    {
+        Interlocked.Increment(ref started.Value);
+        await Within(step(barriers[^1]), 20);
+        seen[^1] = Volatile.Read(ref started.Value);
     }
 
     [Fact]
