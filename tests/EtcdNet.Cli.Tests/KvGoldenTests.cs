@@ -87,6 +87,43 @@ public sealed partial class KvGoldenTests(CliCluster cluster)
     }
 
     [Fact]
+    public async Task CommandTimeout_IsADeadline_NotAnInterruption_AsEtcdctl()
+    {
+        // A server that accepts connections and never answers: every call runs into --command-timeout.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                accepted.Add(await silent.AcceptTcpClientAsync());
+            }
+        });
+        var endpoint = "127.0.0.1:" + ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        string[] args = ["--command-timeout=500ms", "get", "k"];
+
+        var expected = await EtcdctlRun.RunAsync(endpoint, args);
+        var actual = await CliRun.RunAsync(endpoint, args);
+
+        Assert.Equal("Error: context deadline exceeded", expected.Stderr.TrimEnd('\n').Split('\n')[^1]); // after gRPC's own warning line
+        Golden.AssertSame(expected, actual);
+        Assert.Equal("Error: context deadline exceeded\n", actual.Stderr);
+        Assert.Equal(1, actual.ExitCode);
+    }
+
+    [Fact]
+    public async Task GlobalDurations_MustBePositive()
+    {
+        foreach (var flag in new[] { "--command-timeout=0s", "--dial-timeout=-1s", "--keepalive-timeout=0" })
+        {
+            var result = await CliRun.RunAsync(cluster.Endpoint, flag, "get", "k");
+            Assert.Equal(128, result.ExitCode);
+            Assert.Matches("^Error: invalid duration .* must be positive\n$", result.Stderr);
+        }
+    }
+
+    [Fact]
     public async Task Get_CountOnly_IsTheCountOfAFullRead()
     {
         var p = await SeedAsync();

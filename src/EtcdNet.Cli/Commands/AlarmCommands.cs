@@ -16,7 +16,7 @@ internal static class AlarmCommands
 
     private static Command Alarm(CommandActions actions, string name, string description, Func<EtcdClient, CancellationToken, Task<AlarmResponse>> call)
     {
-        var args = LeaseCommands.Arguments("args");
+        var args = CommandArguments.Positional("args");
         var command = new Command(name, description) { args };
         actions.Set(command, async context =>
         {

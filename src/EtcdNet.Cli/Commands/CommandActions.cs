@@ -22,7 +22,7 @@ internal sealed class CommandActions(CliConsole console, Func<string, string?> e
             catch (Exception e)
             {
                 await console.Out.FlushAsync(CancellationToken.None);
-                return ErrorReporter.Report(e, console.Error);
+                return ErrorReporter.Report(CommandTimeouts.AsTimeout(e, cancellationToken), console.Error);
             }
         });
     }

@@ -20,12 +20,9 @@ internal static class LeaseCommands
         root.Subcommands.Add(lease);
     }
 
-    /// <summary>The positional arguments of a command that checks their number itself, as etcdctl does.</summary>
-    internal static Argument<string[]> Arguments(string name) => new(name) { Arity = ArgumentArity.ZeroOrMore };
-
     private static Command Grant(CommandActions actions)
     {
-        var args = Arguments("ttl");
+        var args = CommandArguments.Positional("ttl");
         var command = new Command("grant", "Creates leases") { args };
         actions.Set(command, async context =>
         {
@@ -56,7 +53,7 @@ internal static class LeaseCommands
 
     private static Command Revoke(CommandActions actions)
     {
-        var args = Arguments("leaseID");
+        var args = CommandArguments.Positional("leaseID");
         var command = new Command("revoke", "Revokes leases") { args };
         actions.Set(command, async context =>
         {
@@ -87,7 +84,7 @@ internal static class LeaseCommands
 
     private static Command TimeToLive(CommandActions actions)
     {
-        var args = Arguments("leaseID");
+        var args = CommandArguments.Positional("leaseID");
         var keys = new Option<bool>("--keys") { Description = "Get keys attached to this lease" };
         var command = new Command("timetolive", "Get lease information") { args, keys };
         actions.Set(command, async context =>

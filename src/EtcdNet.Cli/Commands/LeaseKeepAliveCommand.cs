@@ -12,7 +12,7 @@ internal static class LeaseKeepAliveCommand
 
     public static Command Create(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("leaseID");
+        var args = CommandArguments.Positional("leaseID");
         var once = new Option<bool>("--once") { Description = "Resets the keep-alive time to its original value and exits immediately" };
         var command = new Command("keep-alive", "Keeps leases alive (renew)") { args, once };
         actions.Set(command, async context =>

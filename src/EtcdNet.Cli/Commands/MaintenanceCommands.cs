@@ -17,7 +17,7 @@ internal static class MaintenanceCommands
 
     private static Command MoveLeader(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("transferee-member-id");
+        var args = CommandArguments.Positional("transferee-member-id");
         var command = new Command("move-leader", "Transfers leadership to another etcd cluster member.") { args };
         actions.Set(command, async context =>
         {

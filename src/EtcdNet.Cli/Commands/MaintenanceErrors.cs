@@ -9,6 +9,7 @@ internal static class MaintenanceErrors
     {
         EtcdException { ServerMessage: { Length: > 0 } server } => server,
         EtcdLeaseNotFoundException => "etcdserver: requested lease not found",
+        OperationCanceledException => "context deadline exceeded", // callers let an interruption pass: this is --command-timeout
         _ => ErrorReporter.Describe(error).Message,
     };
 

@@ -19,7 +19,7 @@ internal static class MemberCommands
 
     private static Command Add(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("memberName");
+        var args = CommandArguments.Positional("memberName");
         var peerUrls = new Option<string>("--peer-urls") { Description = "comma separated peer URLs for the new member.", DefaultValueFactory = _ => string.Empty };
         var learner = new Option<bool>("--learner") { Description = "indicates if the new member is raft learner" };
         var command = new Command("add", "Adds a member into the cluster") { args, peerUrls, learner };
@@ -57,7 +57,7 @@ internal static class MemberCommands
 
     private static Command Remove(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("memberID");
+        var args = CommandArguments.Positional("memberID");
         var command = new Command("remove", "Removes a member from the cluster") { args };
         actions.Set(command, async context =>
         {
@@ -71,7 +71,7 @@ internal static class MemberCommands
 
     private static Command Update(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("memberID");
+        var args = CommandArguments.Positional("memberID");
         var peerUrls = new Option<string>("--peer-urls") { Description = "comma separated peer URLs for the updated member.", DefaultValueFactory = _ => string.Empty };
         var command = new Command("update", "Updates a member in the cluster") { args, peerUrls };
         actions.Set(command, async context =>
@@ -104,7 +104,7 @@ internal static class MemberCommands
 
     private static Command Promote(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("memberID");
+        var args = CommandArguments.Positional("memberID");
         var command = new Command("promote", "Promotes a non-voting member in the cluster") { args };
         actions.Set(command, async context =>
         {

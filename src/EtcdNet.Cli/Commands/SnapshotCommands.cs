@@ -11,7 +11,7 @@ internal static class SnapshotCommands
 
     public static Command Create(CommandActions actions)
     {
-        var args = LeaseCommands.Arguments("filename");
+        var args = CommandArguments.Positional("filename");
         var save = new Command("save", "Stores an etcd node backend snapshot to a given file") { args };
         actions.Set(save, async context =>
         {

@@ -7,8 +7,6 @@ namespace EtcdNet.Cli.Global;
 /// <summary>The global flags of one invocation, resolved from the command line and ETCDCTL_* variables.</summary>
 internal sealed record GlobalSettings
 {
-    private static readonly TimeSpan MinKeepAliveTime = TimeSpan.FromSeconds(5);
-
     public required IReadOnlyList<string> Endpoints { get; init; }
 
     public required TimeSpan DialTimeout { get; init; }
@@ -46,7 +44,11 @@ internal sealed record GlobalSettings
     {
         string? Text(Option<string> option) => Value(parse, option, environment, s => s);
         bool Flag(Option<bool> option) => Value(parse, option, environment, ParseBool);
-        TimeSpan Duration(Option<string> option) => BadArgs(() => GoDuration.Parse(Text(option)!, option.Name));
+        TimeSpan Duration(Option<string> option)
+        {
+            var value = BadArgs(() => GoDuration.Parse(Text(option)!, option.Name));
+            return value > TimeSpan.Zero ? value : throw CliException.BadArgs($"invalid duration \"{Text(option)}\" for {option.Name}: it must be positive");
+        }
 
         var user = Text(GlobalOptions.User);
         var password = Text(GlobalOptions.Password);
@@ -130,7 +132,7 @@ internal sealed record GlobalSettings
             DialTimeout = DialTimeout,
             RequestTimeout = CommandTimeout,
             // etcd answers pings more often than every 5 s with GOAWAY: the client's floor applies.
-            KeepAliveTime = KeepAliveTime < MinKeepAliveTime ? MinKeepAliveTime : KeepAliveTime,
+            KeepAliveTime = KeepAliveTime < EtcdClientOptions.MinKeepAliveTime ? EtcdClientOptions.MinKeepAliveTime : KeepAliveTime,
             KeepAliveTimeout = KeepAliveTimeout,
             Username = User,
             Password = Password,
