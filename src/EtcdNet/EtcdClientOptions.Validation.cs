@@ -44,9 +44,9 @@ public sealed partial record EtcdClientOptions
             CheckTimeout(problems, nameof(AutoSyncInterval), interval);
         }
 
-        if (DefaultTtl is { } ttl && (ttl < TimeSpan.FromSeconds(1) || ttl.Ticks % TimeSpan.TicksPerSecond != 0))
+        if (DefaultTtl is { } ttl && Kv.KvClient.TtlProblem(ttl) is { } ttlProblem)
         {
-            problems.Add(OutOfRange(nameof(DefaultTtl), ttl, $"must be a whole number of seconds, at least 1 s: etcd lease TTLs are whole seconds (got {ttl})"));
+            problems.Add(OutOfRange(nameof(DefaultTtl), ttl, ttlProblem));
         }
 
         if ((Username is null) != (Password is null))

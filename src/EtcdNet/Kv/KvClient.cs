@@ -97,11 +97,17 @@ internal sealed partial class KvClient : IKvClient
     /// <summary>Checks a TTL for a put: whole seconds, at least one.</summary>
     internal static void ValidateTtl(TimeSpan ttl, string name)
     {
-        if (ttl < TimeSpan.FromSeconds(1) || ttl.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (TtlProblem(ttl) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(name, ttl, $"{name} must be a whole number of seconds, at least 1 s (etcd lease TTLs are whole seconds).");
+            throw new ArgumentOutOfRangeException(name, ttl, $"{name} {problem}.");
         }
     }
+
+    /// <summary>Why <paramref name="ttl"/> cannot be a lease TTL, or null when it can.</summary>
+    internal static string? TtlProblem(TimeSpan ttl)
+        => ttl < TimeSpan.FromSeconds(1) || ttl.Ticks % TimeSpan.TicksPerSecond != 0
+            ? $"must be a whole number of seconds, at least 1 s: etcd lease TTLs are whole seconds (got {ttl})"
+            : null;
 
     private static PutOptions? WithoutTtl(PutOptions? options)
         => options?.Ttl is null ? options : options with { Ttl = null };

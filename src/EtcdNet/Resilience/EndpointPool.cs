@@ -131,9 +131,17 @@ internal sealed class EndpointPool : IDisposable
     /// </summary>
     public void ReportSilence(GrpcEndpoint endpoint, string reason)
     {
-        if (Array.Find(_set.Entries, e => ReferenceEquals(e.Endpoint, endpoint)) is { } entry && !IsSetAside(entry.Index))
+        if (Array.Find(_set.Entries, e => ReferenceEquals(e.Endpoint, endpoint)) is not { } entry
+            || Volatile.Read(ref entry.OnProbation) || Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp())
         {
-            ReportFailure(entry.Index, reason);
+            return;
+        }
+
+        Failed(entry, reason);
+        if (Probe is not null)
+        {
+            Volatile.Write(ref entry.OnProbation, true);
+            StartProbing(entry);
         }
     }
 

@@ -252,11 +252,7 @@ internal sealed class RpcInvoker
     {
         try
         {
-            await _transport.UnaryAsync(endpoint, MaintenanceMethods.Status, new StatusRequest(), headers, token).ConfigureAwait(false);
-        }
-        catch (GrpcCallException failure) when (failure.Kind == CallFailureKind.Status)
-        {
-            // It answered in gRPC: it speaks etcd's protocol.
+            await EndpointProbe.StatusAnsweredAsync(_transport, endpoint, headers, token).ConfigureAwait(false);
         }
         catch (GrpcCallException failure)
         {
