@@ -63,7 +63,7 @@ public sealed class EtcdMutex
         }
         catch (Exception e) when (e is not EtcdSessionExpiredException)
         {
-            await RemoveAbandonedKeyAsync(revision).ConfigureAwait(false);
+            await RecipeEphemeralKey.RemoveAbandonedAsync(Session.Client, Key, revision).ConfigureAwait(false); // best effort, within 5 s
             throw;
         }
 
@@ -112,23 +112,6 @@ public sealed class EtcdMutex
         catch (OperationCanceledException e) when (limit is not null && limit.IsCancellationRequested)
         {
             throw new TimeoutException($"The lock key {Key} could not be deleted within {CleanupLimit(Session.Ttl).TotalSeconds:0} s; it is deleted when the session's lease ends.", e);
-        }
-    }
-
-    /// <summary>
-    /// After a failed or cancelled wait: removes our key, best effort and within <see cref="MinCleanupTimeout"/>, so the
-    /// caller gets the original exception promptly (a key left behind goes with the session's lease).
-    /// </summary>
-    private async Task RemoveAbandonedKeyAsync(long revision)
-    {
-        using var limit = new CancellationTokenSource(MinCleanupTimeout);
-        try
-        {
-            await ReleaseAsync(revision, limit.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is EtcdException or OperationCanceledException or TimeoutException or ObjectDisposedException)
-        {
-            // Best effort: the original failure is what the caller needs to see.
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class EtcdDoubleBarrier
         }
         catch
         {
-            await RecipeEphemeralKey.DeleteAsync(client, key, revision, CancellationToken.None).ConfigureAwait(false);
+            await RecipeEphemeralKey.RemoveAbandonedAsync(client, key, revision).ConfigureAwait(false);
             throw;
         }
 

@@ -87,7 +87,7 @@ public sealed class EtcdReadWriteMutex
         catch (Exception e) when (e is not EtcdSessionExpiredException)
         {
             _myKey = null;
-            await RecipeEphemeralKey.DeleteAsync(client, key, revision, CancellationToken.None).ConfigureAwait(false);
+            await RecipeEphemeralKey.RemoveAbandonedAsync(client, key, revision).ConfigureAwait(false);
             throw;
         }
         catch (EtcdSessionExpiredException)

@@ -63,6 +63,25 @@ internal static class RecipeEphemeralKey
             token).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// After a failed or cancelled wait: deletes <paramref name="key"/> as <see cref="DeleteAsync"/> does, best effort and
+    /// within 5 s, so that the caller gets the original failure promptly (a key left behind goes with the session's lease).
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="revision">The key's create revision.</param>
+    public static async Task RemoveAbandonedAsync(EtcdClient client, string key, long revision)
+    {
+        try
+        {
+            await DeleteAsync(client, key, revision, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EtcdException or OperationCanceledException or TimeoutException or ObjectDisposedException)
+        {
+            // Best effort: the original failure is what the caller needs to see.
+        }
+    }
+
     /// <summary>True when <paramref name="key"/> still exists with create revision <paramref name="revision"/>.</summary>
     /// <param name="client">The client.</param>
     /// <param name="key">The key.</param>
