@@ -38,6 +38,7 @@ public sealed class ElectTests(CliCluster cluster)
 
         // A second candidate waits; when ours resigns, it leads and the observer reports it.
         await using var next = LockBackgroundCli.Start(cluster.Endpoint, "elect", name, "next");
+        await CandidatesAsync(name, 2); // it campaigns: its key is in the queue
         Assert.Null(await next.NextLineAsync(TimeSpan.FromMilliseconds(300)));
         Assert.Equal(0, await leader.InterruptAsync());
         var nextKey = await next.NextLineAsync(Wait);
@@ -55,6 +56,16 @@ public sealed class ElectTests(CliCluster cluster)
             var actual = await CliRun.RunAsync(cluster.Endpoint, args);
             Golden.AssertSame(expected, actual);
             Assert.Equal(expected.Stderr, actual.Stderr);
+        }
+    }
+
+    private async Task CandidatesAsync(string name, int count)
+    {
+        await using var client = new EtcdClient(cluster.Endpoint);
+        using var timeout = new CancellationTokenSource(Wait);
+        while ((await client.GetAsync(name + "/", new GetOptions { Prefix = true, CountOnly = true }, timeout.Token)).Count != count)
+        {
+            await Task.Delay(50, timeout.Token);
         }
     }
 }

@@ -29,9 +29,10 @@ public sealed class RecipeReadWriteMutexTests(ITestOutputHelper output) : Recipe
             // A writer waits for both readers; a reader queued after the writer waits for the writer.
             var writer = new EtcdReadWriteMutex(sessions[2], prefix);
             var write = writer.LockAsync();
-            await Task.Delay(300);
+            await KeysUnderAsync(clients[0], prefix + "/write/", 1); // the writer is queued
             var lateReader = new EtcdReadWriteMutex(sessions[3], prefix);
             var lateRead = lateReader.ReadLockAsync();
+            await KeysUnderAsync(clients[0], prefix + "/read/", 3); // and the late reader behind it
             await Task.Delay(300);
             Assert.False(write.IsCompleted, "A writer got the lock while readers held it.");
             Assert.False(lateRead.IsCompleted, "A reader overtook a waiting writer.");
@@ -144,5 +145,15 @@ public sealed class RecipeReadWriteMutexTests(ITestOutputHelper output) : Recipe
         Assert.StartsWith(prefix + "/read/", reader.Key, StringComparison.Ordinal);
         await reader.ReadUnlockAsync();
         Assert.Empty((await client.GetAsync(prefix + "/", new GetOptions { Prefix = true })).Kvs);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> keys exist under <paramref name="prefix"/>.</summary>
+    private static async Task KeysUnderAsync(EtcdClient client, string prefix, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await client.GetAsync(prefix, new GetOptions { Prefix = true, CountOnly = true }, timeout.Token)).Count != count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 }
