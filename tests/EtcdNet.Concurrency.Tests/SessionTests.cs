@@ -35,6 +35,8 @@ public sealed class SessionTests(ITestOutputHelper output) : ClusterTestBase(out
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, new EtcdSessionOptions { Ttl = TimeSpan.FromMilliseconds(500) }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, new EtcdSessionOptions { LeaseId = -1 }));
         await Assert.ThrowsAsync<ArgumentNullException>(() => EtcdSession.CreateAsync(client, (EtcdSessionOptions)null!));
+        Assert.Equal("ttl", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, TimeSpan.FromMilliseconds(500)))).ParamName);
+        Assert.Equal("leaseId", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EtcdSession.CreateAsync(client, null, -1))).ParamName);
         Assert.Equal(before, (await client.Lease.LeasesAsync()).Leases.Count);
     }
 

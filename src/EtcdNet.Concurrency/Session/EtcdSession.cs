@@ -55,7 +55,15 @@ public sealed class EtcdSession : IAsyncDisposable
     /// <returns>The session.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is under 1 s, or <paramref name="leaseId"/> is negative.</exception>
     public static Task<EtcdSession> CreateAsync(EtcdClient client, TimeSpan? ttl = null, long leaseId = 0, CancellationToken cancellationToken = default)
-        => CreateAsync(client, new EtcdSessionOptions { Ttl = ttl, LeaseId = leaseId }, cancellationToken);
+    {
+        if (ttl is { } value)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromSeconds(1), nameof(ttl)); // named as the caller wrote it
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(leaseId);
+        return CreateAsync(client, new EtcdSessionOptions { Ttl = ttl, LeaseId = leaseId }, cancellationToken);
+    }
 
     /// <summary>Creates a session: grants a lease (or resumes <see cref="EtcdSessionOptions.LeaseId"/>) and starts keeping it alive.</summary>
     /// <param name="client">The client to use; it must outlive the session.</param>
