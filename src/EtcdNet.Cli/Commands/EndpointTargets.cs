@@ -24,7 +24,6 @@ internal static class EndpointTargets
         }
     }
 
-    /// <summary>The URL the client dials for <paramref name="endpoint"/>: as given, or with the scheme the TLS flags imply.</summary>
-    public static string Url(CommandContext context, string endpoint)
-        => endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : (context.Settings.UsesTls ? "https://" : "http://") + endpoint;
+    /// <summary>The URL the client dials for <paramref name="endpoint"/> (<see cref="Global.GlobalSettings.Url"/>).</summary>
+    public static string Url(CommandContext context, string endpoint) => context.Settings.Url(endpoint);
 }

@@ -98,11 +98,14 @@ internal sealed record GlobalSettings
         };
     }
 
+    /// <summary>The URL the client dials for <paramref name="endpoint"/>: as given, or with the scheme the TLS flags imply.</summary>
+    public string Url(string endpoint)
+        => endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : (UsesTls ? "https://" : "http://") + endpoint;
+
     /// <summary>The client options for these settings; endpoints without a scheme get http:// (https:// with TLS).</summary>
     /// <exception cref="CliException">A TLS file is missing or unreadable.</exception>
     public EtcdClientOptions ToClientOptions()
     {
-        var scheme = UsesTls ? "https://" : "http://";
         EtcdTlsOptions? tls = null;
         if (UsesTls)
         {
@@ -128,7 +131,7 @@ internal sealed record GlobalSettings
 
         return new EtcdClientOptions
         {
-            Endpoints = [.. Endpoints.Select(e => e.Contains("://", StringComparison.Ordinal) ? e : scheme + e)],
+            Endpoints = [.. Endpoints.Select(Url)],
             DialTimeout = DialTimeout,
             RequestTimeout = CommandTimeout,
             // etcd answers pings more often than every 5 s with GOAWAY: the client's floor applies.
