@@ -8,7 +8,7 @@ namespace EtcdNet.Testing;
 /// A real etcd cluster (1 to 7 members) on free loopback ports, for integration tests. Dispose it to
 /// kill every member and delete its data; a watchdog process also cleans up if the test process dies.
 /// </summary>
-public sealed class EtcdCluster : IAsyncDisposable
+public sealed partial class EtcdCluster : IAsyncDisposable
 {
     private const int MaxStartAttempts = 4; // the first try plus up to 3 retries after port conflicts
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(1);
@@ -27,12 +27,12 @@ public sealed class EtcdCluster : IAsyncDisposable
         _options = options;
         _log = new ClusterLog(options.Log, options.LogLinesKept);
         _launcherLog = _log.CreateMemberLog("cluster");
-        var ports = FreePorts.Allocate(2 * options.Members);
+        var ports = FreePorts.Allocate(MemberSetup.PortsNeeded(options));
         ClusterDirectory = Internal.ClusterDirectory.Create(options.DataRoot, options.Members);
         Certificates = options.Tls ? CreateCertificates(ClusterDirectory) : null;
         _http = EtcdHttp.For(Certificates, presentClientCertificate: options.ClientCertAuth);
         _members = MemberSetup.ForCluster(options, binary, ClusterDirectory, ports, Certificates)
-            .Select(setup => new EtcdMember(setup, _log.CreateMemberLog(setup.Name), new OperationGate($"etcd member {setup.Name}"), _http))
+            .Select(CreateMember)
             .ToArray();
         try
         {
@@ -209,7 +209,7 @@ public sealed class EtcdCluster : IAsyncDisposable
     private async Task<EtcdMember?> TryFindLeaderAsync(CancellationToken cancellationToken)
     {
         var candidates = _members.Where(m => m.IsRunning && !m.IsPaused).ToArray();
-        var statuses = await Task.WhenAll(candidates.Select(m => _http.TryGetStatusAsync(m.ClientUrl, StatusTimeout, cancellationToken)))
+        var statuses = await Task.WhenAll(candidates.Select(m => _http.TryGetStatusAsync(m.DirectClientUrl, StatusTimeout, cancellationToken)))
             .ConfigureAwait(false);
         EtcdMember? leader = null;
         ulong leaderTerm = 0;
@@ -228,6 +228,7 @@ public sealed class EtcdCluster : IAsyncDisposable
     private async Task DisposeCoreAsync()
     {
         await Task.WhenAll(_members.Select(m => m.ShutdownAsync())).ConfigureAwait(false);
+        await DisposeProxiesAsync().ConfigureAwait(false);
         Internal.ClusterDirectory.TryDelete(ClusterDirectory);
         _http.Dispose();
         if (_watchdog is not null)

@@ -55,6 +55,14 @@ public sealed record EtcdClusterOptions
     /// </summary>
     public bool ClientCertAuth { get; init; }
 
+    /// <summary>
+    /// Put a <see cref="TcpFaultProxy"/> in front of each member's client port and peer port (see
+    /// <see cref="EtcdMember.ClientProxy"/>, <see cref="EtcdMember.PeerProxy"/>): the members advertise the proxies'
+    /// URLs, so <see cref="EtcdCluster.ClientUrls"/>, member lists and peer traffic all go through them, and
+    /// <see cref="EtcdCluster.Partition"/> can cut members off from their peers. Default false.
+    /// </summary>
+    public bool FaultProxies { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     internal void Validate()
     {

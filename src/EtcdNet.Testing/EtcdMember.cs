@@ -14,14 +14,16 @@ public sealed class EtcdMember
     private readonly MemberProcess _process;
     private readonly OperationGate _gate;
 
-    internal EtcdMember(MemberSetup setup, MemberLog log, OperationGate gate, EtcdHttp http)
+    internal EtcdMember(MemberSetup setup, MemberLog log, OperationGate gate, EtcdHttp http, TcpFaultProxy? clientProxy = null, TcpFaultProxy? peerProxy = null)
     {
         _setup = setup;
         _log = log;
         _process = new MemberProcess(setup, log, http);
         _gate = gate;
-        ClientUrl = setup.ClientUrl;
-        PeerUrl = MemberSetup.Url(setup.PeerPort);
+        ClientUrl = setup.AdvertisedClientUrl;
+        PeerUrl = MemberSetup.Url(peerProxy?.Port ?? setup.PeerPort);
+        ClientProxy = clientProxy;
+        PeerProxy = peerProxy;
     }
 
     /// <summary>The etcd member name (<c>m0</c>, <c>m1</c>, ...).</summary>
@@ -29,24 +31,41 @@ public sealed class EtcdMember
 
     /// <summary>
     /// The client URL, for example <c>http://127.0.0.1:41234</c>, or <c>https://127.0.0.1:41234</c>
-    /// when the cluster was started with <see cref="EtcdClusterOptions.Tls"/>.
+    /// when the cluster was started with <see cref="EtcdClusterOptions.Tls"/>. With
+    /// <see cref="EtcdClusterOptions.FaultProxies"/> it is the URL of <see cref="ClientProxy"/>.
     /// </summary>
     public string ClientUrl { get; }
 
-    /// <summary>The peer (raft) URL, for example <c>http://127.0.0.1:41235</c>.</summary>
+    /// <summary>The peer (raft) URL the other members dial, for example <c>http://127.0.0.1:41235</c> (the <see cref="PeerProxy"/>'s, when there is one).</summary>
     public string PeerUrl { get; }
 
-    /// <summary>The loopback port clients connect to.</summary>
+    /// <summary>The loopback port etcd itself listens on for clients (behind <see cref="ClientProxy"/>, when there is one).</summary>
     public int ClientPort => _setup.ClientPort;
 
-    /// <summary>The loopback port peers connect to.</summary>
+    /// <summary>The loopback port etcd itself listens on for peers (behind <see cref="PeerProxy"/>, when there is one).</summary>
     public int PeerPort => _setup.PeerPort;
 
     /// <summary>
-    /// The Prometheus metrics URL (<see cref="ClientUrl"/> + <c>/metrics</c>); with TLS it is https and
-    /// needs the cluster's CA (and, with client certificate authentication, the client certificate).
+    /// The fault proxy in front of the client port when the cluster was started with
+    /// <see cref="EtcdClusterOptions.FaultProxies"/>, else null. Its faults are what clients of this member see.
     /// </summary>
-    public string MetricsUrl => ClientUrl + "/metrics";
+    public TcpFaultProxy? ClientProxy { get; }
+
+    /// <summary>
+    /// The fault proxy in front of the peer port (every other member's traffic to this one passes it) when the
+    /// cluster was started with <see cref="EtcdClusterOptions.FaultProxies"/>, else null. To cut members off from
+    /// their peers both ways, use <see cref="EtcdCluster.Partition"/>.
+    /// </summary>
+    public TcpFaultProxy? PeerProxy { get; }
+
+    /// <summary>The client URL etcd listens on, bypassing any proxy (the launcher's own checks use it).</summary>
+    internal string DirectClientUrl => _setup.ClientUrl;
+
+    /// <summary>
+    /// The Prometheus metrics URL (etcd's own client URL + <c>/metrics</c>, never through a fault proxy); with TLS it
+    /// is https and needs the cluster's CA (and, with client certificate authentication, the client certificate).
+    /// </summary>
+    public string MetricsUrl => DirectClientUrl + "/metrics";
 
     /// <summary>The process id while the member runs, else null.</summary>
     public int? ProcessId => _process.ProcessId;

@@ -44,6 +44,11 @@ public sealed partial record EtcdClientOptions
             CheckTimeout(problems, nameof(AutoSyncInterval), interval);
         }
 
+        if (WatchCheckInterval is { } watchCheck)
+        {
+            CheckTimeout(problems, nameof(WatchCheckInterval), watchCheck, MaxTimer / 2); // the check waits twice the interval
+        }
+
         if (DefaultTtl is { } ttl && Kv.KvClient.TtlProblem(ttl) is { } ttlProblem)
         {
             problems.Add(OutOfRange(nameof(DefaultTtl), ttl, ttlProblem));

@@ -5,8 +5,10 @@ using EtcdNet.Transport;
 namespace EtcdNet.Resilience;
 
 /// <summary>
-/// The check that an endpoint is an etcd member that answers: a Status call without a token. Any gRPC answer, even an
-/// error status, shows it. Used before the first write to an endpoint, and to let a set-aside endpoint back into the rotation.
+/// Checks that an endpoint is an etcd member that answers, with a Status call (which needs no token). Before the first
+/// write to an endpoint any gRPC answer is enough. To let a set-aside endpoint back into the rotation, and to keep a
+/// watch stream on its member, the member must also know a leader: one cut off from its peers answers Status but
+/// serves no linearizable call and sees no new revision.
 /// </summary>
 internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
 {
@@ -30,17 +32,34 @@ internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
     /// <summary>The background check of a set-aside endpoint, bounded by the probe's timeout.</summary>
     /// <exception cref="GrpcCallException">The endpoint could not be reached or is not etcd.</exception>
     /// <exception cref="TimeoutException">No answer within the probe's timeout.</exception>
-    public async Task CheckAsync(GrpcEndpoint endpoint, CancellationToken cancellationToken)
+    /// <exception cref="EtcdNoLeaderException">The member answered but knows no leader.</exception>
+    public Task CheckAsync(GrpcEndpoint endpoint, CancellationToken cancellationToken) => CheckAsync(endpoint, timeout, cancellationToken);
+
+    /// <summary>Checks that <paramref name="endpoint"/> answers a Status within <paramref name="within"/> and knows a leader.</summary>
+    /// <exception cref="GrpcCallException">The endpoint could not be reached or is not etcd.</exception>
+    /// <exception cref="TimeoutException">No answer in time.</exception>
+    /// <exception cref="EtcdNoLeaderException">The member answered but knows no leader.</exception>
+    public async Task CheckAsync(GrpcEndpoint endpoint, TimeSpan within, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        deadline.CancelAfter(within);
+        Protocol.Rpc.StatusResponse status;
         try
         {
-            await StatusAnsweredAsync(transport, endpoint, new CallHeaders(timeout, null), deadline.Token).ConfigureAwait(false);
+            status = await transport.UnaryAsync(endpoint, MaintenanceMethods.Status, new StatusRequest(), new CallHeaders(within, null), deadline.Token).ConfigureAwait(false);
+        }
+        catch (GrpcCallException failure) when (failure.Kind == CallFailureKind.Status)
+        {
+            return; // an etcd member that answers (Status has no error for a missing leader)
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"no answer to a status check within {timeout.TotalSeconds:0.#} s", e);
+            throw new TimeoutException($"no answer to a status check within {within.TotalSeconds:0.#} s", e);
+        }
+
+        if (status.Leader == 0)
+        {
+            throw new EtcdNoLeaderException("the member answered a status check but knows no leader", endpoint: endpoint.Address);
         }
     }
 }

@@ -14,11 +14,11 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     private readonly WatchStream _requireLeader;
     private readonly int _maxSendMessageSize;
 
-    public WatchClient(RpcInvoker invoker)
+    public WatchClient(RpcInvoker invoker, WatchStreamCheck? check = null)
     {
         _maxSendMessageSize = invoker.Transport.Settings.MaxSendMessageSize;
-        _plain = new WatchStream(invoker, CallHeaders.None);
-        _requireLeader = new WatchStream(invoker, RequireLeaderHeaders);
+        _plain = new WatchStream(invoker, CallHeaders.None, requireLeader: false, check);
+        _requireLeader = new WatchStream(invoker, RequireLeaderHeaders, requireLeader: true, check);
     }
 
     /// <summary>The stream shared by watches without RequireLeader (for tests and diagnostics).</summary>

@@ -50,7 +50,9 @@ public sealed record WatchOptions
 
     /// <summary>
     /// Only watch through members that have a leader: a member that loses its leader ends the stream
-    /// and the watch moves to another member. Such watches share a separate stream.
+    /// (etcd does so after about three election timeouts) and the watch moves to another member. When
+    /// every endpoint in turn answers that it has no leader (for example, a client with one endpoint),
+    /// the watch ends with <see cref="EtcdNoLeaderException"/>. Such watches share a separate stream.
     /// </summary>
     public bool RequireLeader { get; init; }
 

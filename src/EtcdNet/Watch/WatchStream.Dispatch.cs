@@ -92,15 +92,29 @@ internal sealed partial class WatchStream
     }
 
     /// <summary>
-    /// A stream-wide progress reply goes to every watch on the stream. It does not move resume
-    /// points: etcd 3.4 sends it without waiting for slow watches to catch up.
+    /// A stream-wide progress reply goes to every watch on the stream, but not with the server's revision: etcd 3.4
+    /// sends the store's revision without waiting for slow watches to catch up, so events older than it may still
+    /// come. Each watch is told the revision it has certainly reached (everything before its resume point was
+    /// delivered), so a progress notification is a bookmark: no later event is older. It does not move resume points.
     /// </summary>
     private void BroadcastProgressLocked(Protocol.Rpc.WatchResponse response)
     {
         foreach (var watcher in _byServerId.Values)
         {
-            watcher.TryDeliver(EtcdNet.WatchResponse.From(response, [], watcher.ReportedId(response.WatchId)));
+            if (watcher.NextRevision > 0)
+            {
+                watcher.TryDeliver(EtcdNet.WatchResponse.From(WithRevision(response, watcher.NextRevision - 1), [], watcher.ReportedId(response.WatchId)));
+            }
         }
+    }
+
+    /// <summary>A copy of <paramref name="response"/> whose header names <paramref name="revision"/>.</summary>
+    private static Protocol.Rpc.WatchResponse WithRevision(Protocol.Rpc.WatchResponse response, long revision)
+    {
+        var copy = response.Clone();
+        copy.Header ??= new Protocol.Rpc.ResponseHeader();
+        copy.Header.Revision = revision;
+        return copy;
     }
 
     private void OnCanceledLocked(Watcher watcher, Protocol.Rpc.WatchResponse response)
@@ -157,6 +171,13 @@ internal sealed partial class WatchStream
         var next = events.Count > 0
             ? events[^1].Kv.ModRevision + 1
             : Math.Max(watcher.NextRevision, response.Header.Revision + 1); // per-watch progress: everything up to the header was sent
+        if (events.Count == 0 && response.Header.Revision < watcher.NextRevision - 1)
+        {
+            // Per-watch progress from a member that lags behind what this watch already delivered (after a move):
+            // report what the watch has reached, so progress never goes back.
+            response = WithRevision(response, watcher.NextRevision - 1);
+        }
+
         if (watcher.TryDeliver(EtcdNet.WatchResponse.From(response, events, watcher.ReportedId(response.WatchId))))
         {
             watcher.NextRevision = Math.Max(watcher.NextRevision, next);

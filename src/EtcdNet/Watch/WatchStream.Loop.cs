@@ -14,6 +14,7 @@ internal sealed partial class WatchStream
         var token = _shutdown.Token;
         var failures = 0;
         var protocolFailures = 0;
+        var noLeaderEnds = 0;
         while (!token.IsCancellationRequested)
         {
             if (!HasWatchers())
@@ -55,26 +56,29 @@ internal sealed partial class WatchStream
             var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
             _invoker.Diagnostics.WatchStreamOpened(Interlocked.Increment(ref _streamsOpened), endpoint);
             var answered = false;
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(token);
+            using var session = new WatchSession(token);
             using var createMonitor = new Timer(
                 static state =>
                 {
-                    var (stream, stuck) = ((WatchStream, CancellationTokenSource))state!;
+                    var (stream, stuck) = ((WatchStream, WatchSession))state!;
                     stream.CheckCreateDeadline(stuck);
                 },
                 (this, session),
                 CreateCheckInterval,
                 CreateCheckInterval);
+            var healthMonitor = _check is not null && _invoker.Pool.Count > 1 ? _check.MonitorAsync(endpoint, session) : Task.CompletedTask;
             try
             {
                 Attach(call);
                 while (await call.ReadAsync(session.Token).ConfigureAwait(false) is { } response)
                 {
+                    session.Received();
                     if (!answered)
                     {
                         answered = true;
                         failures = 0;
                         protocolFailures = 0;
+                        noLeaderEnds = 0;
                         _invoker.Pool.ReportSuccess(index);
                     }
 
@@ -93,8 +97,8 @@ internal sealed partial class WatchStream
             }
             catch (OperationCanceledException)
             {
-                // A create went unanswered too long: the stream is stuck; move to another endpoint.
-                _invoker.Pool.ReportFailure(index, "a watch create went unanswered");
+                // Stuck (a create went unanswered too long, or the member failed a health check): move to another endpoint.
+                _invoker.Pool.ReportFailure(index, "the watch stream " + (session.AbandonedBecause ?? "was stuck"));
             }
             catch (Exception e) when (e is not GrpcCallException)
             {
@@ -109,17 +113,32 @@ internal sealed partial class WatchStream
                 }
 
                 protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;
+                var publicError = EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true);
+                noLeaderEnds = publicError is EtcdNoLeaderException ? noLeaderEnds + 1 : 0;
                 if (AuthTokenProvider.IsStaleToken(failure))
                 {
                     _invoker.Auth?.Invalidate(headers.Metadata);
                 }
+                else if (publicError is EtcdNoLeaderException)
+                {
+                    // The member lost its leader (etcd ends require-leader streams then). Set it aside so the stream
+                    // moves to a member that has one; when none has (every endpoint said so in turn), the watches
+                    // that require a leader end with the error, as the option promises.
+                    _invoker.Pool.ReportFailure(index, "no leader");
+                    if (_requireLeader && noLeaderEnds >= _invoker.Pool.Count)
+                    {
+                        FailAll(publicError);
+                    }
+                }
                 else if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
                 {
-                    FailAll(EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true));
+                    FailAll(publicError);
                 }
             }
             finally
             {
+                session.End();
+                await healthMonitor.ConfigureAwait(false);
                 Detach(call);
                 await call.DisposeAsync().ConfigureAwait(false);
             }
@@ -145,8 +164,8 @@ internal sealed partial class WatchStream
         }
     }
 
-    /// <summary>Cancels <paramref name="stuck"/> when the create in flight has waited longer than the request timeout.</summary>
-    private void CheckCreateDeadline(CancellationTokenSource stuck)
+    /// <summary>Abandons <paramref name="stuck"/> when the create in flight has waited longer than the request timeout.</summary>
+    private void CheckCreateDeadline(WatchSession stuck)
     {
         var timeout = _invoker.RequestTimeout == Timeout.InfiniteTimeSpan ? DefaultCreateTimeout : _invoker.RequestTimeout;
         bool expired;
@@ -157,14 +176,7 @@ internal sealed partial class WatchStream
 
         if (expired)
         {
-            try
-            {
-                stuck.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // the session already ended
-            }
+            stuck.Abandon("left a watch create unanswered");
         }
     }
 

@@ -21,6 +21,8 @@ internal sealed partial class WatchStream : IAsyncDisposable
 
     private readonly RpcInvoker _invoker;
     private readonly CallHeaders _headers;
+    private readonly bool _requireLeader;
+    private readonly WatchStreamCheck? _check;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly object _gate = new();
@@ -31,10 +33,17 @@ internal sealed partial class WatchStream : IAsyncDisposable
     private IReadOnlyList<KeyValuePair<string, string>>? _streamMetadata;
     private GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
 
-    public WatchStream(RpcInvoker invoker, CallHeaders headers)
+    /// <param name="invoker">Endpoints, transport, token and diagnostics.</param>
+    /// <param name="headers">The stream's metadata.</param>
+    /// <param name="requireLeader">The metadata asks etcd to end the stream when its member loses the leader; when no
+    /// member has one, the watches then end with <see cref="EtcdNoLeaderException"/>.</param>
+    /// <param name="check">The health check of a quiet stream's member, or null for none.</param>
+    public WatchStream(RpcInvoker invoker, CallHeaders headers, bool requireLeader = false, WatchStreamCheck? check = null)
     {
         _invoker = invoker;
         _headers = headers;
+        _requireLeader = requireLeader;
+        _check = check;
     }
 
     private int _streamsOpened;

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using EtcdNet.Resilience;
+using EtcdNet.Transport;
+
+namespace EtcdNet.Watch;
+
+/// <summary>
+/// The health check of a watch stream's member: whenever the stream has gone <see cref="Interval"/> without a message
+/// (and without a check), its member must answer a Status within twice the interval and know a leader. A stream that
+/// carries events needs no check: its member is alive and its revisions are committed.
+/// </summary>
+internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
+{
+    public TimeSpan Interval => interval;
+
+    /// <summary>
+    /// Checks <paramref name="endpoint"/> each time <paramref name="session"/> has been quiet for an interval; returns
+    /// when a check fails (the reason is then recorded in the session and the session cancelled) or the session ends.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any failed check moves the stream.")]
+    public async Task MonitorAsync(GrpcEndpoint endpoint, WatchSession session)
+    {
+        var token = session.Token;
+        var lastCheck = Stopwatch.GetTimestamp();
+        try
+        {
+            while (true)
+            {
+                var quietSince = Math.Max(session.LastReceived, lastCheck);
+                var wait = interval - Stopwatch.GetElapsedTime(quietSince);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                lastCheck = Stopwatch.GetTimestamp();
+                try
+                {
+                    await probe.CheckAsync(endpoint, 2 * interval, token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    session.Abandon("its member failed a health check: " + e.Message);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // the session ended
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using EtcdNet.RobustnessTests.Workload;
+
+namespace EtcdNet.RobustnessTests;
+
+/// <summary>
+/// The short profile: five seeded 20-second schedules, each fault kind in turn, against the real client. Every
+/// checker must find nothing. (Longer runs: scripts/robustness.sh.)
+/// </summary>
+public sealed class ScheduleTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task ASeededSchedule_LeavesNoAnomaly(int seed)
+    {
+        var report = await RobustnessRun.RunAsync(new RunOptions { Seed = seed }, output.WriteLine);
+        output.WriteLine(report.Summary());
+        Assert.NotEmpty(report.History.Faults);
+        Assert.True(report.Anomalies.Count == 0, report.Summary());
+    }
+
+    /// <summary>A long run when ROBUSTNESS_MINUTES is set (scripts/robustness.sh); otherwise a 15 s run with seed 6.</summary>
+    [Fact]
+    public async Task ALongRun_FromTheEnvironment_LeavesNoAnomaly()
+    {
+        var minutes = double.TryParse(Environment.GetEnvironmentVariable("ROBUSTNESS_MINUTES"), System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 0.25;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("ROBUSTNESS_SEED"), out var s) ? s : 6;
+        var options = new RunOptions { Seed = seed, Duration = TimeSpan.FromMinutes(minutes) };
+        if (Environment.GetEnvironmentVariable("ROBUSTNESS_ARTIFACTS") is { Length: > 0 } artifacts)
+        {
+            options = options with { ArtifactsDirectory = artifacts };
+        }
+
+        var report = await RobustnessRun.RunAsync(options, output.WriteLine);
+        var summary = report.Summary();
+        output.WriteLine(summary);
+        if (Environment.GetEnvironmentVariable("ROBUSTNESS_SUMMARY") is { Length: > 0 } path)
+        {
+            await File.WriteAllTextAsync(path, summary);
+        }
+
+        Assert.True(report.Anomalies.Count == 0, summary);
+    }
+}
