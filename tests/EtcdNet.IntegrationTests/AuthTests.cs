@@ -40,6 +40,32 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     private EtcdClient ClientAs(string user, string password) => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = user, Password = password });
 
     [Fact]
+    public async Task AClientWithCredentials_KeepsWorking_WhileAuthIsDisabledAndEnabledAgain()
+    {
+        await StartWithAuthAsync();
+        await using var root = ClientAs("root", RootPassword);
+        await using var alice = ClientAs("alice", AlicePassword);
+        await using var watch = await WatchRecorder.StartAsync(alice.Watch, "ro/", new WatchOptions { Prefix = true });
+        await root.PutAsync("ro/a", "1");
+
+        // Disabling auth drops every token: etcd then refuses the old one, and authenticating says auth is off.
+        await root.Auth.AuthDisableAsync();
+        await root.PutAsync("ro/b", "2");
+        Assert.Equal("1", (await alice.GetAsync("ro/a")).Kvs.Single().ValueString);
+
+        // Enabled again: a call without a token is refused for it and the client logs in anew.
+        await using var admin = new EtcdClient(_cluster.ClientUrls.ToArray());
+        await admin.Auth.AuthEnableAsync();
+        var last = await root.PutAsync("ro/c", "3");
+        Assert.Equal("3", (await alice.GetAsync("ro/c")).Kvs.Single().ValueString);
+        await Assert.ThrowsAsync<EtcdPermissionDeniedException>(() => alice.PutAsync("ro/d", "x"));
+
+        var seen = (await watch.EventsAsync(3)).Select(e => e.Kv.KeyString).ToList();
+        Assert.Equal(["ro/a", "ro/b", "ro/c"], seen);
+        Assert.Equal(last.Header.Revision, (await alice.GetAsync("ro/c")).Kvs.Single().ModRevision);
+    }
+
+    [Fact]
     public async Task CompactedRead_WithCredentials_StillReportsTheCompactRevision()
     {
         await StartWithAuthAsync();

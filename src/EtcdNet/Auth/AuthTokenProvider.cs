@@ -7,13 +7,18 @@ namespace EtcdNet.Auth;
 /// <summary>
 /// Holds the auth token of a client with credentials: authenticates once on demand (concurrent callers
 /// share one Authenticate call), hands the token out as <c>token</c> metadata, and forgets it when etcd
-/// reports it invalid or outdated so that the next call authenticates again. The token and password are
-/// never logged or put in messages.
+/// reports it invalid or outdated so that the next call authenticates again. When etcd answers that
+/// authentication is not enabled (an administrator disabled it), calls go on without a token until one is
+/// refused for the lack of it ("user name is empty", once auth is enabled again), which authenticates anew.
+/// The token and password are never logged or put in messages.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used.")]
 internal sealed class AuthTokenProvider
 {
     private const string TokenHeader = "token";
+
+    /// <summary>The token state meaning "auth is not enabled: send no token".</summary>
+    private const string NoToken = "";
 
     private static readonly HashSet<string> StaleTokenMessages = new(StringComparer.Ordinal)
     {
@@ -42,9 +47,12 @@ internal sealed class AuthTokenProvider
 
     /// <summary>The metadata carrying a current token, authenticating first if there is none.</summary>
     public async ValueTask<IReadOnlyList<KeyValuePair<string, string>>> GetMetadataAsync(RpcInvoker invoker, CancellationToken cancellationToken)
-        => [new(TokenHeader, await GetTokenAsync(invoker, cancellationToken).ConfigureAwait(false))];
+        => await GetTokenAsync(invoker, cancellationToken).ConfigureAwait(false) is { Length: > 0 } token ? [new(TokenHeader, token)] : [];
 
-    /// <summary>Forgets <paramref name="metadata"/>'s token, unless another caller already replaced it.</summary>
+    /// <summary>
+    /// Forgets the token <paramref name="metadata"/> carried (or, when it carried none, that auth was not enabled),
+    /// unless another caller already replaced it.
+    /// </summary>
     public void Invalidate(IReadOnlyList<KeyValuePair<string, string>>? metadata)
     {
         if (metadata is null)
@@ -52,13 +60,16 @@ internal sealed class AuthTokenProvider
             return;
         }
 
+        var sent = NoToken;
         foreach (var (key, value) in metadata)
         {
             if (key == TokenHeader)
             {
-                Interlocked.CompareExchange(ref _token, null, value);
+                sent = value;
             }
         }
+
+        Interlocked.CompareExchange(ref _token, null, sent);
     }
 
     private async ValueTask<string> GetTokenAsync(RpcInvoker invoker, CancellationToken cancellationToken)
@@ -77,7 +88,17 @@ internal sealed class AuthTokenProvider
             }
 
             var request = new AuthenticateRequest { Name = _username, Password = _password };
-            var response = await invoker.UnaryAsync(AuthMethods.Authenticate, request, invoker.RequestTimeout, withToken: false, cancellationToken).ConfigureAwait(false);
+            AuthenticateResponse response;
+            try
+            {
+                response = await invoker.UnaryAsync(AuthMethods.Authenticate, request, invoker.RequestTimeout, withToken: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EtcdAuthNotEnabledException)
+            {
+                Volatile.Write(ref _token, NoToken); // nothing to authenticate against: call without a token
+                return NoToken;
+            }
+
             Volatile.Write(ref _token, response.Token);
             invoker.Diagnostics.AuthTokenRefreshed(_username);
             return response.Token;

@@ -90,6 +90,14 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
                 return new FaultRecord(kind, member.Name, start, History.Now);
             }
 
+            case FaultKind.ExpireTokens:
+            {
+                var start = History.Now;
+                await admin.Auth.AuthDisableAsync(cancellationToken); // drops every token
+                await admin.Auth.AuthEnableAsync(cancellationToken);
+                return new FaultRecord(kind, "all", start, History.Now);
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }

@@ -18,4 +18,7 @@ public enum FaultKind
     MoveLeader,
     Compact,
     Defragment,
+
+    /// <summary>On a cluster with auth: every token is invalidated at once (auth disabled and enabled again).</summary>
+    ExpireTokens,
 }

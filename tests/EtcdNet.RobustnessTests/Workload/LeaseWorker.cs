@@ -40,6 +40,7 @@ public sealed class LeaseWorker(int clientId, EtcdClient client, History history
             var lost = keepAlive.Lost.IsCancellationRequested;
             long? revoked = null;
             string? error = null;
+            var revokeCall = History.Now;
             try
             {
                 revoked = (await client.Lease.RevokeAsync(leaseId, CancellationToken.None)).Header.Revision;
@@ -49,7 +50,7 @@ public sealed class LeaseWorker(int clientId, EtcdClient client, History history
                 error = e.Message;
             }
 
-            history.Add(new LeaseRecord(clientId, leaseId, key, lost, revoked, error, lost ? lostAt : null)); // a loss after the revoke is the revoke's doing
+            history.Add(new LeaseRecord(clientId, leaseId, key, lost, revoked, error, lost ? lostAt : null, revokeCall)); // a loss after the revoke is the revoke's doing
         }
     }
 

@@ -25,6 +25,12 @@ public sealed record RunOptions
 
     public BrokenMode Broken { get; init; } = BrokenMode.None;
 
+    /// <summary>
+    /// Run with auth enabled: every client logs in as root, tokens expire after 2 s unused, and the schedule adds
+    /// <see cref="FaultKind.ExpireTokens"/> (without auth that kind is skipped).
+    /// </summary>
+    public bool Auth { get; init; }
+
     /// <summary>Each fault lasts between this and twice this.</summary>
     public TimeSpan FaultHold { get; init; } = TimeSpan.FromSeconds(2);
 
