@@ -1,11 +1,15 @@
+using System.Runtime.InteropServices;
 using EtcdNet.Cli;
 using EtcdNet.Cli.Output;
 
 using var interrupted = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    interrupted.Cancel();
-};
 
-return await CliApp.RunAsync(args, CliConsole.System with { OpenBinaryOut = Console.OpenStandardOutput }, null, interrupted.Token);
+// A signal registration rather than Console.CancelKeyPress: the latter initializes .NET's terminal handling, which
+// writes the terminal's keypad-mode sequence in front of the output whenever it is a terminal.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+{
+    signal.Cancel = true;
+    interrupted.Cancel();
+});
+
+return await CliApp.RunAsync(args, CliConsole.System, null, interrupted.Token);

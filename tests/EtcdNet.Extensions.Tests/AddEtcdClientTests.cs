@@ -149,6 +149,19 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
         Assert.Equal(TimeSpan.FromMinutes(1), client.Options.AutoSyncInterval);
     }
 
+    [Theory]
+    [InlineData(null, 1000)]
+    [InlineData("00:00:02", 2000)]
+    [InlineData("00:00:00", -1)]
+    public void WatchCheckInterval_FromConfiguration_DefaultsToOneSecond_AndZeroTurnsItOff(string? value, int expectedMilliseconds)
+    {
+        var services = new ServiceCollection();
+        services.AddEtcdClient(Configuration(new() { ["Etcd:Endpoints:0"] = "127.0.0.1:2379", ["Etcd:WatchCheckInterval"] = value }).GetSection("Etcd"));
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<EtcdClient>();
+        Assert.Equal(expectedMilliseconds < 0 ? null : TimeSpan.FromMilliseconds(expectedMilliseconds), client.Options.WatchCheckInterval);
+    }
+
     private static IConfigurationRoot Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -66,6 +66,21 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMaintenanceCall_WithAnExpiredToken_LogsInAgain()
+    {
+        await StartWithAuthAsync("--auth-token-ttl=1");
+        await using var root = ClientAs("root", RootPassword);
+        await root.PutAsync("ro/t", "v"); // the client now holds a token
+        var mark = _cluster.LogMark;
+
+        // etcd forgets a simple token a second after its last use; its log says when.
+        await Eventually.TrueAsync(() => Task.FromResult(_cluster.LogsSince(mark).Contains("deleted a simple token", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+
+        // Maintenance calls check the token themselves and answer "auth: invalid auth token"; the client must see a stale token in it.
+        await root.Maintenance.DefragmentAsync(_cluster.ClientUrls[0]);
+    }
+
+    [Fact]
     public async Task CompactedRead_WithCredentials_StillReportsTheCompactRevision()
     {
         await StartWithAuthAsync();

@@ -89,6 +89,33 @@ public sealed class NetworkFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"the watch ended only {clock.Elapsed.TotalSeconds:0.0} s after the partition");
     }
 
+    [Fact]
+    public async Task RequestProgress_OnAStreamThatIsBeingReset_FailsOnlyWithAPublicError()
+    {
+        var member = _cluster.Members[0];
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [member.ClientUrl] });
+        await using var watch = await WatchRecorder.StartAsync(client.Watch, "p");
+        var failures = 0;
+        for (var i = 0; i < 200 && failures < 3; i++)
+        {
+            member.ClientProxy!.ResetConnections();
+            try
+            {
+                await client.RequestProgressAsync();
+            }
+            catch (Exception e)
+            {
+                Assert.IsAssignableFrom<EtcdException>(e); // never the transport's internal exception
+                failures++;
+            }
+        }
+
+        output.WriteLine($"{failures} progress requests failed while the stream was reset");
+        Assert.True(failures > 0, "no progress request met a broken stream");
+        var put = await client.PutAsync("p", "after");
+        Assert.Contains(put.Header.Revision, (await watch.EventsAsync(1)).Select(e => e.Kv.ModRevision)); // the watch resumed
+    }
+
     [Theory]
     [InlineData("partition")]
     [InlineData("black hole")]

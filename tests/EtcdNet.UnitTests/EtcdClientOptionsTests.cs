@@ -22,6 +22,7 @@ public class EtcdClientOptionsTests
         Assert.Equal(2 * 1024 * 1024, options.MaxSendMessageSize);
         Assert.Equal(int.MaxValue, options.MaxReceiveMessageSize);
         Assert.Equal(10, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.WatchCheckInterval);
         Assert.Null(options.Tls);
         Assert.Equal(TimeSpan.FromSeconds(5), EtcdClientOptions.MinKeepAliveTime);
     }
@@ -109,6 +110,23 @@ public class EtcdClientOptionsTests
         var e = Rejects(Valid with { KeepAliveTime = TimeSpan.FromMilliseconds(milliseconds) });
         Assert.IsType<ArgumentOutOfRangeException>(e);
         Assert.Equal(nameof(EtcdClientOptions.KeepAliveTime), e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Rejects_a_non_positive_WatchCheckInterval(int milliseconds)
+    {
+        var e = Rejects(Valid with { WatchCheckInterval = TimeSpan.FromMilliseconds(milliseconds) });
+        Assert.IsType<ArgumentOutOfRangeException>(e);
+        Assert.Equal(nameof(EtcdClientOptions.WatchCheckInterval), e.ParamName);
+    }
+
+    [Fact]
+    public void Accepts_no_WatchCheckInterval_TheCheckIsThenOff()
+    {
+        using var client = new EtcdClient(Valid with { WatchCheckInterval = null });
+        Assert.Null(client.Options.WatchCheckInterval);
     }
 
     [Fact]

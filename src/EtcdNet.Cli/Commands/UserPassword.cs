@@ -6,12 +6,22 @@ namespace EtcdNet.Cli.Commands;
 /// <summary>How user add and user passwd read a password that is not on the command line.</summary>
 internal static class UserPassword
 {
-    /// <summary>With --interactive=false: the first word of standard input (etcdctl scans one %s).</summary>
+    /// <summary>
+    /// With --interactive=false: the first word of standard input (etcdctl scans one %s). Reads line by line, so a
+    /// password typed on a terminal is taken when Enter is pressed, without waiting for the end of input.
+    /// </summary>
     public static async Task<string> ReadWordAsync(CommandContext context)
     {
-        var text = await context.Console.In.ReadToEndAsync(context.CancellationToken);
-        var words = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 0 ? string.Empty : words[0];
+        while (await context.Console.In.ReadLineAsync(context.CancellationToken) is { } line)
+        {
+            var words = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 0)
+            {
+                return words[0];
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>

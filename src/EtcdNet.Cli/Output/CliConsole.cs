@@ -7,12 +7,38 @@ namespace EtcdNet.Cli.Output;
 /// <param name="IsTerminal">True when output goes to an interactive terminal (progress bars, prompts).</param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool IsTerminal)
 {
-    /// <summary>The process console.</summary>
+    /// <summary>
+    /// The process's standard streams, opened as plain files rather than through <see cref="Console"/>: .NET's console
+    /// streams initialize its terminal handling on first use, which writes the terminal's keypad-mode sequence
+    /// (<c>ESC [ ? 1 h ESC =</c>) in front of the output when it is a terminal, so output read through a pseudo-terminal
+    /// (script, expect, ssh, CI runners) would not be what etcdctl prints.
+    /// </summary>
     public static CliConsole System { get; } = new(
-        Console.Out,
-        Console.Error,
-        Console.In,
-        !Console.IsOutputRedirected);
+        StandardWriter(1) ?? Console.Out,
+        StandardWriter(2) ?? Console.Error,
+        new DeferredReader(() => StandardStream(0, FileAccess.Read) is { } input ? new StreamReader(input, Utf8) : Console.In),
+        !Console.IsOutputRedirected)
+    {
+        OpenBinaryOut = () => StandardStream(1, FileAccess.Write) ?? Console.OpenStandardOutput(),
+    };
+
+    private static readonly global::System.Text.Encoding Utf8 = new global::System.Text.UTF8Encoding(false);
+
+    private static StreamWriter? StandardWriter(int descriptor) =>
+        StandardStream(descriptor, FileAccess.Write) is { } stream ? new StreamWriter(stream, Utf8) { AutoFlush = true } : null;
+
+    /// <summary>The standard stream as a file, or null when it is closed (then the console's own stream is used).</summary>
+    private static FileStream? StandardStream(int descriptor, FileAccess access)
+    {
+        try
+        {
+            return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), access, bufferSize: 0);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Raw standard output for binary results (protobuf, snapshots to "-"); null for captured consoles.</summary>
     public Func<Stream>? OpenBinaryOut { get; init; }

@@ -34,6 +34,9 @@ public sealed class EtcdClientSettings
     /// <summary>See <see cref="EtcdClientOptions.AutoSyncInterval"/>. Default: null (off).</summary>
     public TimeSpan? AutoSyncInterval { get; set; }
 
+    /// <summary>See <see cref="EtcdClientOptions.WatchCheckInterval"/>; <see cref="TimeSpan.Zero"/> turns the check off. Default: null (1 s).</summary>
+    public TimeSpan? WatchCheckInterval { get; set; }
+
     /// <summary>See <see cref="EtcdClientOptions.DefaultTtl"/>. Default: null (no TTL).</summary>
     public TimeSpan? DefaultTtl { get; set; }
 
@@ -69,6 +72,7 @@ public sealed class EtcdClientSettings
             MaxReceiveMessageSize = MaxReceiveMessageSize ?? defaults.MaxReceiveMessageSize,
             MaxAttempts = MaxAttempts ?? defaults.MaxAttempts,
             AutoSyncInterval = AutoSyncInterval,
+            WatchCheckInterval = WatchCheckInterval is { } watchCheck ? (watchCheck == TimeSpan.Zero ? null : watchCheck) : defaults.WatchCheckInterval,
             DefaultTtl = DefaultTtl,
             Namespace = Namespace,
             Username = Username,

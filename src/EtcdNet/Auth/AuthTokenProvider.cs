@@ -20,11 +20,16 @@ internal sealed class AuthTokenProvider
     /// <summary>The token state meaning "auth is not enabled: send no token".</summary>
     private const string NoToken = "";
 
+    // etcd 3.4's maintenance calls (defragment, snapshot, hash, ...) check the token themselves and pass the auth
+    // package's own error text on, without the "etcdserver:" form the other services use.
     private static readonly HashSet<string> StaleTokenMessages = new(StringComparer.Ordinal)
     {
         "etcdserver: invalid auth token",
         "etcdserver: revision of auth store is old",
         "etcdserver: user name is empty",
+        "auth: invalid auth token",
+        "auth: revision of auth store is old",
+        "auth: user name is empty",
     };
 
     private readonly string _username;

@@ -67,8 +67,11 @@ internal sealed partial class WatchStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Asks the server for a progress notification for every watch on this stream.</summary>
-    public Task RequestProgressAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the server for a progress notification for every watch on this stream. A stream that breaks meanwhile is
+    /// reported as a public error (the stream itself reconnects and resumes on its own).
+    /// </summary>
+    public async Task RequestProgressAsync(CancellationToken cancellationToken)
     {
         GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
         lock (_gate)
@@ -76,9 +79,25 @@ internal sealed partial class WatchStream : IAsyncDisposable
             call = _call;
         }
 
-        return call is null
-            ? Task.CompletedTask
-            : call.WriteAsync(new WatchRequest { ProgressRequest = new WatchProgressRequest() }, cancellationToken).AsTask();
+        if (call is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await call.WriteAsync(new WatchRequest { ProgressRequest = new WatchProgressRequest() }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GrpcCallException failure)
+        {
+            throw EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The stream was closed under the write (it is being replaced): the request did not go out.
+            var closed = new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"the watch stream to {call.Endpoint.Address} closed before the progress request was sent"), CallFailureKind.Transport, false, call.Endpoint.Address);
+            throw EtcdErrorMapper.ToPublic(closed, _invoker.RequestTimeout, repeatable: true);
+        }
     }
 
     public async ValueTask DisposeAsync()

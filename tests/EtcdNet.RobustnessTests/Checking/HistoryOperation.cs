@@ -7,4 +7,7 @@ namespace EtcdNet.RobustnessTests.Checking;
 public sealed record HistoryOperation(int Id, int Client, KvInput Input, long Call, long Return, Outcome Outcome, KvOutput? Output, string? Error = null)
 {
     public override string ToString() => $"#{Id} c{Client} {Input} -> {Outcome} {Output}{(Error is null ? "" : " " + Error)}";
+
+    /// <summary>The operation with its call and return ticks, for a kept history.</summary>
+    public string ToLine() => $"{Call} {(Return == long.MaxValue ? "-" : Return.ToString(System.Globalization.CultureInfo.InvariantCulture))} {this}";
 }

@@ -38,9 +38,9 @@ public sealed class LockWorker(int clientId, EtcdClient client, History history,
                     }
                 }
             }
-            catch (Exception e) when (e is EtcdException or TimeoutException or OperationCanceledException)
+            catch (Exception e) when (e is EtcdException or EtcdSessionExpiredException or TimeoutException or OperationCanceledException)
             {
-                // a fault: take a new session and try again
+                // a fault (the session's lease may have ended while waiting): take a new session and try again
             }
             catch (Exception e)
             {

@@ -192,7 +192,7 @@ public static class RobustnessRun
         var directory = Path.Combine(options.ArtifactsDirectory, $"seed-{options.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "summary.txt"), report.Summary());
-        File.WriteAllLines(Path.Combine(directory, "history.txt"), report.History.Operations.Select(o => o.ToString()));
+        File.WriteAllLines(Path.Combine(directory, "history.txt"), report.History.Operations.Select(o => o.ToLine()));
         File.WriteAllLines(Path.Combine(directory, "revision-log.txt"), log.Events.Select(e => e.ToString()));
         File.WriteAllLines(Path.Combine(directory, "faults.txt"), report.History.Faults.Select(f => f.ToString()));
         File.WriteAllText(Path.Combine(directory, "watches.json"), JsonSerializer.Serialize(report.History.Watches.Select(w => new { w.Client, w.StartRevision, Error = w.Error?.Message, w.Deliveries })));

@@ -36,6 +36,33 @@ public sealed class RunReport(RunOptions options, History history, IReadOnlyList
         .DefaultIfEmpty(0)
         .Max();
 
+    /// <summary>
+    /// How late each watch event of a KV write arrived: from the write's acknowledgement (or the watch's start, for
+    /// a write acknowledged before it) to its delivery, with the fault (if any) during which the write returned.
+    /// </summary>
+    public IEnumerable<(TimeSpan Lateness, FaultKind? During)> WatchLateness()
+    {
+        var acknowledged = new Dictionary<long, long>();
+        foreach (var op in history.Operations.Where(o => o is { Outcome: Outcome.Ok, Input.IsWrite: true, Output.Succeeded: true }))
+        {
+            acknowledged.TryAdd(op.Output!.Revision, op.Return);
+        }
+
+        var faults = history.Faults;
+        foreach (var watch in history.Watches)
+        {
+            foreach (var delivery in watch.Deliveries.Where(d => d.Events.Count > 0))
+            {
+                if (acknowledged.TryGetValue(delivery.Events[0].Revision, out var acked))
+                {
+                    var from = Math.Max(acked, watch.StartedAt);
+                    var during = faults.FirstOrDefault(f => acked >= f.Start && acked <= f.End)?.Kind;
+                    yield return (Stopwatch.GetElapsedTime(from, Math.Max(from, delivery.At)), during);
+                }
+            }
+        }
+    }
+
     public string Summary()
     {
         var text = new StringBuilder();
@@ -67,6 +94,17 @@ public sealed class RunReport(RunOptions options, History history, IReadOnlyList
         if (during.Length > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"latency of calls started during faults: p50 {during[during.Length / 2]:0.0} ms, p99 {during[(int)(during.Length * 0.99)]:0.0} ms, max {during[^1]:0.0} ms ({during.Length} calls)");
+        }
+
+        var lateness = WatchLateness().ToList();
+        if (lateness.Count > 0)
+        {
+            var all = lateness.Select(l => l.Lateness.TotalMilliseconds).Order().ToArray();
+            text.AppendLine(CultureInfo.InvariantCulture, $"watch events after their write was acknowledged: p50 {all[all.Length / 2]:0.0} ms, p99 {all[(int)(all.Length * 0.99)]:0.0} ms, max {all[^1]:0.0} ms ({all.Length} events); worst by the fault during the write:");
+            foreach (var kind in lateness.Where(l => l.During is not null).GroupBy(l => l.During!.Value).OrderBy(g => g.Key))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Key,-18} {kind.Max(l => l.Lateness.TotalMilliseconds),7:0} ms");
+            }
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"anomalies: {anomalies.Count}");
