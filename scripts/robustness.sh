@@ -32,6 +32,6 @@ echo "robustness run: $minutes min, seed $seed, auth $auth (summary in $summary)
 status=0
 ROBUSTNESS_MINUTES="$minutes" ROBUSTNESS_SEED="$seed" ROBUSTNESS_AUTH="$auth" ROBUSTNESS_ARTIFACTS="$artifacts" ROBUSTNESS_SUMMARY="$summary" \
   dotnet test tests/EtcdNet.RobustnessTests -c Release --tl:off --filter "FullyQualifiedName~ALongRun" \
-  --logger "console;verbosity=normal" >"$artifacts/run-seed-$seed.log" 2>&1 || status=$?
+  --logger "console;verbosity=detailed" >"$artifacts/run-seed-$seed.log" 2>&1 || status=$?
 if [ -f "$summary" ]; then cat "$summary"; else tail -50 "$artifacts/run-seed-$seed.log"; fi
 exit $status

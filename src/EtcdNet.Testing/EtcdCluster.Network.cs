@@ -66,17 +66,41 @@ public sealed partial class EtcdCluster
         }
     }
 
-    private EtcdMember CreateMember(MemberSetup setup)
+    /// <summary>
+    /// Creates the members, with their fault proxies when asked. A proxy that cannot bind its port stops everything
+    /// made so far and fails as a port conflict, so the cluster is started again on new ports.
+    /// </summary>
+    private EtcdMember[] CreateMembers(MemberSetup[] setups)
     {
-        TcpFaultProxy? clientProxy = null;
-        TcpFaultProxy? peerProxy = null;
-        if (setup.ClientProxyPort != 0)
+        var proxies = new List<TcpFaultProxy>();
+        try
         {
-            clientProxy = TcpFaultProxy.Start(setup.ClientPort, setup.ClientProxyPort);
-            peerProxy = TcpFaultProxy.Start(setup.PeerPort, setup.PeerProxyPort, remote => IdentifyMember(remote, setup.PeerProxyPort));
-        }
+            return setups.Select(setup =>
+            {
+                TcpFaultProxy? clientProxy = null;
+                TcpFaultProxy? peerProxy = null;
+                if (setup.ClientProxyPort != 0)
+                {
+                    clientProxy = TcpFaultProxy.Start(setup.ClientPort, setup.ClientProxyPort);
+                    proxies.Add(clientProxy);
+                    peerProxy = TcpFaultProxy.Start(setup.PeerPort, setup.PeerProxyPort, remote => IdentifyMember(remote, setup.PeerProxyPort));
+                    proxies.Add(peerProxy);
+                }
 
-        return new EtcdMember(setup, _log.CreateMemberLog(setup.Name), new OperationGate($"etcd member {setup.Name}"), _http, clientProxy, peerProxy);
+                return new EtcdMember(setup, _log.CreateMemberLog(setup.Name), new OperationGate($"etcd member {setup.Name}"), _http, clientProxy, peerProxy);
+            }).ToArray();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            foreach (var proxy in proxies)
+            {
+                proxy.Close();
+            }
+
+            _http.Dispose();
+            Internal.ClusterDirectory.TryDelete(ClusterDirectory);
+            throw new EtcdStartException("proxy", $"a fault proxy could not bind its port: {e.Message}", "address already in use", e);
+        }
     }
 
     /// <summary>The name of the member whose process opened the connection from <paramref name="remote"/>, or null.</summary>

@@ -31,9 +31,7 @@ public sealed partial class EtcdCluster : IAsyncDisposable
         ClusterDirectory = Internal.ClusterDirectory.Create(options.DataRoot, options.Members);
         Certificates = options.Tls ? CreateCertificates(ClusterDirectory) : null;
         _http = EtcdHttp.For(Certificates, presentClientCertificate: options.ClientCertAuth);
-        _members = MemberSetup.ForCluster(options, binary, ClusterDirectory, ports, Certificates)
-            .Select(CreateMember)
-            .ToArray();
+        _members = CreateMembers(MemberSetup.ForCluster(options, binary, ClusterDirectory, ports, Certificates));
         try
         {
             _watchdog = Watchdog.TryStart(ClusterDirectory);
@@ -95,7 +93,16 @@ public sealed partial class EtcdCluster : IAsyncDisposable
         var binary = EtcdBinaryLocator.Resolve(options.EtcdBinary);
         for (var attempt = 1; ; attempt++)
         {
-            var cluster = new EtcdCluster(options, binary);
+            EtcdCluster cluster;
+            try
+            {
+                cluster = new EtcdCluster(options, binary);
+            }
+            catch (EtcdStartException e) when (e.IsPortConflict && attempt < MaxStartAttempts)
+            {
+                continue; // a fault proxy's port was taken meanwhile: everything on new ports
+            }
+
             try
             {
                 await cluster.StartMembersAsync(cancellationToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         _prefix = string.IsNullOrEmpty(options.Namespace) ? null : new Namespace.KeyPrefix(System.Text.Encoding.UTF8.GetBytes(options.Namespace));
         Kv = new KvClient(_invoker, options.DefaultTtl, _prefix);
         _lease = new LeaseClient(_invoker);
-        _watch = new WatchClient(_invoker, options.WatchCheckInterval is { } watchCheck ? new WatchStreamCheck(probe, watchCheck) : null);
+        _watch = new WatchClient(_invoker, probe, options.WatchCheckInterval);
         Watch = _prefix is null ? _watch : new Namespace.NamespacedWatchClient(_watch, _prefix);
         Cluster = new ClusterClient(_invoker);
         Maintenance = new MaintenanceClient(_invoker);

@@ -37,6 +37,32 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
         Assert.Contains(user, await client.Auth.UserListAsync());
     }
 
+    [Fact]
+    public async Task AReaderThatLeavesEarly_IsNotAnError()
+    {
+        var prefix = "pipe-" + Guid.NewGuid().ToString("N")[..8] + "/";
+        await using (var client = new EtcdClient(cluster.Endpoint))
+        {
+            var value = new string('v', 1024);
+            for (var i = 0; i < 200; i++)
+            {
+                await client.PutAsync($"{prefix}{i:D3}", value); // 200 KiB of output: more than a pipe holds
+            }
+        }
+
+        var executable = Path.Combine(AppContext.BaseDirectory, "EtcdNet.Cli");
+        var script = $"'{executable}' --endpoints={cluster.Endpoint} get --prefix {prefix} | head -c 10 >/dev/null; echo \"exit ${{PIPESTATUS[0]}}\"";
+        var start = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(Wait).Token);
+
+        output.WriteLine($"stdout: {await stdout}; stderr: {await stderr}");
+        Assert.Equal("exit 0", (await stdout).Trim());
+        Assert.Equal(string.Empty, await stderr);
+    }
+
     /// <summary>
     /// Runs etcdnet under <c>script</c> with the terminal's output captured; <paramref name="typed"/> is typed on the
     /// terminal and input is then left open, as a person at a keyboard leaves it.

@@ -13,26 +13,32 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     /// (<c>ESC [ ? 1 h ESC =</c>) in front of the output when it is a terminal, so output read through a pseudo-terminal
     /// (script, expect, ssh, CI runners) would not be what etcdctl prints.
     /// </summary>
-    public static CliConsole System { get; } = new(
-        StandardWriter(1) ?? Console.Out,
-        StandardWriter(2) ?? Console.Error,
-        new DeferredReader(() => StandardStream(0, FileAccess.Read) is { } input ? new StreamReader(input, Utf8) : Console.In),
-        !Console.IsOutputRedirected)
-    {
-        OpenBinaryOut = () => StandardStream(1, FileAccess.Write) ?? Console.OpenStandardOutput(),
-    };
+    public static CliConsole System { get; } = OperatingSystem.IsWindows()
+        ? new(Console.Out, Console.Error, Console.In, !Console.IsOutputRedirected) { OpenBinaryOut = Console.OpenStandardOutput }
+        : new(
+            StandardWriter(1) ?? Console.Out,
+            StandardWriter(2) ?? Console.Error,
+            new DeferredReader(() => StandardStream(0, FileAccess.Read) is { } input ? new StreamReader(input, Utf8) : Console.In),
+            !Console.IsOutputRedirected)
+        {
+            OpenBinaryOut = () => StandardStream(1, FileAccess.Write) ?? Console.OpenStandardOutput(),
+        };
 
     private static readonly global::System.Text.Encoding Utf8 = new global::System.Text.UTF8Encoding(false);
 
-    private static StreamWriter? StandardWriter(int descriptor) =>
-        StandardStream(descriptor, FileAccess.Write) is { } stream ? new StreamWriter(stream, Utf8) { AutoFlush = true } : null;
+    /// <summary>A thread-safe, auto-flushing writer on a standard stream (as <see cref="Console.Out"/> is), or null.</summary>
+    private static TextWriter? StandardWriter(int descriptor) =>
+        StandardStream(descriptor, FileAccess.Write) is { } stream ? TextWriter.Synchronized(new StreamWriter(stream, Utf8) { AutoFlush = true }) : null;
 
-    /// <summary>The standard stream as a file, or null when it is closed (then the console's own stream is used).</summary>
-    private static FileStream? StandardStream(int descriptor, FileAccess access)
+    /// <summary>
+    /// A Unix standard stream as a file (a reader that closed its end of a pipe is ignored, as by the console), or
+    /// null when it is closed (then the console's own stream is used).
+    /// </summary>
+    private static BrokenPipeTolerantStream? StandardStream(int descriptor, FileAccess access)
     {
         try
         {
-            return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), access, bufferSize: 0);
+            return new BrokenPipeTolerantStream(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), access, bufferSize: 0));
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {

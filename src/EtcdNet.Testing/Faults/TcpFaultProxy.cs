@@ -20,6 +20,7 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
     private readonly HashSet<ProxyConnection> _connections = [];
     private readonly CancellationTokenSource _shutdown = new();
     private Socket? _listener; // null while refusing; guarded by _lock
+    private Socket? _reserved; // while refusing: the port, bound but not listening; guarded by _lock
     private NetworkFault _connectionFault = NetworkFault.None; // guarded by _lock
     private volatile ProxyState _state = ProxyState.Initial;
     private long _accepted;
@@ -111,6 +112,11 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!fault.IsConnectionFault)
+            {
+                _state = _state.With(fault, direction); // first: held bytes flow again whatever happens below
+            }
+
             if (fault.IsConnectionFault || fault.Kind == NetworkFaultKind.None)
             {
                 SetConnectionFault(fault.IsConnectionFault ? fault : NetworkFault.None);
@@ -118,11 +124,6 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
                 {
                     toReset = [.. _connections];
                 }
-            }
-
-            if (!fault.IsConnectionFault)
-            {
-                _state = _state.With(fault, direction);
             }
         }
 
@@ -155,17 +156,26 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
     /// <returns>A task that completes when the proxy is closed.</returns>
     public ValueTask DisposeAsync()
     {
+        Close();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stops listening and resets every open connection (nothing to wait for). Idempotent.</summary>
+    internal void Close()
+    {
         ProxyConnection[] open;
         lock (_lock)
         {
             if (_disposed)
             {
-                return ValueTask.CompletedTask;
+                return;
             }
 
             _disposed = true;
             _listener?.Dispose();
             _listener = null;
+            _reserved?.Dispose();
+            _reserved = null;
             open = [.. _connections];
         }
 
@@ -176,7 +186,6 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
         }
 
         _state.Release();
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -208,11 +217,9 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
 
     private static Socket Listen(int port)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var socket = Bind(port);
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             socket.Listen(512);
             return socket;
         }
@@ -223,18 +230,41 @@ public sealed partial class TcpFaultProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>Called under the lock: stops or resumes listening as the connection fault requires.</summary>
+    private static Socket Bind(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Called under the lock: stops or resumes listening as the connection fault requires. While refusing, the port
+    /// stays bound by a socket that does not listen, so the kernel refuses connections and nobody else can take it.
+    /// </summary>
     private void SetConnectionFault(NetworkFault fault)
     {
         _connectionFault = fault;
         if (fault.Kind == NetworkFaultKind.Refuse && _listener is not null)
         {
-            _listener.Dispose(); // the kernel now refuses connections to the port
+            _listener.Dispose();
             _listener = null;
+            _reserved = Bind(Port);
         }
         else if (fault.Kind != NetworkFaultKind.Refuse && _listener is null)
         {
-            _listener = Listen(Port);
+            var socket = _reserved ?? Bind(Port);
+            _reserved = null;
+            socket.Listen(512);
+            _listener = socket;
             _ = AcceptLoopAsync(_listener);
         }
     }

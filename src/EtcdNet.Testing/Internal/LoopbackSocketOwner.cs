@@ -45,19 +45,29 @@ internal static class LoopbackSocketOwner
     public static bool Owns(int pid, string inode)
     {
         var target = "socket:[" + inode + "]";
+        string[] descriptors;
         try
         {
-            foreach (var descriptor in Directory.EnumerateFileSystemEntries(string.Create(CultureInfo.InvariantCulture, $"/proc/{pid}/fd")))
+            descriptors = Directory.GetFileSystemEntries(string.Create(CultureInfo.InvariantCulture, $"/proc/{pid}/fd"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // the process is gone or not ours
+        }
+
+        foreach (var descriptor in descriptors)
+        {
+            try
             {
                 if (new FileInfo(descriptor).LinkTarget == target)
                 {
                     return true;
                 }
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // the process is gone or not ours
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // closed while we looked: not this one
+            }
         }
 
         return false;

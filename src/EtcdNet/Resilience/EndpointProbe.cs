@@ -35,6 +35,28 @@ internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
     /// <exception cref="EtcdNoLeaderException">The member answered but knows no leader.</exception>
     public Task CheckAsync(GrpcEndpoint endpoint, CancellationToken cancellationToken) => CheckAsync(endpoint, timeout, cancellationToken);
 
+    /// <summary>Learns the member's etcd version with one Status call when it is not known yet; failures are ignored.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Best effort: the version stays unknown.")]
+    public async Task LearnVersionAsync(GrpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        if (endpoint.ServerVersion is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            var status = await transport.UnaryAsync(endpoint, MaintenanceMethods.Status, new StatusRequest(), new CallHeaders(timeout, null), deadline.Token).ConfigureAwait(false);
+            endpoint.ServerVersion = status.Version;
+        }
+        catch (Exception)
+        {
+            // unknown for now; the next stream opened there asks again
+        }
+    }
+
     /// <summary>Checks that <paramref name="endpoint"/> answers a Status within <paramref name="within"/> and knows a leader.</summary>
     /// <exception cref="GrpcCallException">The endpoint could not be reached or is not etcd.</exception>
     /// <exception cref="TimeoutException">No answer in time.</exception>
@@ -57,6 +79,7 @@ internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
             throw new TimeoutException($"no answer to a status check within {within.TotalSeconds:0.#} s", e);
         }
 
+        endpoint.ServerVersion = status.Version;
         if (status.Leader == 0)
         {
             throw new EtcdNoLeaderException("the member answered a status check but knows no leader", endpoint: endpoint.Address);

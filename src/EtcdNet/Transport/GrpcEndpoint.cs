@@ -27,6 +27,15 @@ internal sealed class GrpcEndpoint
 
     public void MarkSpokeGrpc() => _spokeGrpc = true;
 
+    /// <summary>The etcd version the member reported in its last Status answer (<c>3.4.23</c>), or null while unknown.</summary>
+    public string? ServerVersion
+    {
+        get => Volatile.Read(ref _serverVersion);
+        set => Volatile.Write(ref _serverVersion, value);
+    }
+
+    private string? _serverVersion;
+
     /// <summary>Parses <c>http://host:port</c>, <c>https://host:port</c> or bare <c>host:port</c> (plain text, as etcd's Go client).</summary>
     /// <exception cref="ArgumentException">The address is not a usable endpoint.</exception>
     public static GrpcEndpoint Parse(string address)

@@ -23,7 +23,10 @@ public interface IWatchClient
 
     /// <summary>
     /// Asks the server for a progress notification on every watch stream; each watch receives a
-    /// response with no events whose header revision says how far the server has come.
+    /// response with no events whose header revision is a bookmark: no later event of that watch is
+    /// older. From etcd 3.4.25 and 3.5.8 on, that is the server's revision once the watch has caught
+    /// up; older servers send their revision ahead of queued events, so from them each watch is told
+    /// the revision it has delivered everything through.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     Task RequestProgressAsync(CancellationToken cancellationToken = default);

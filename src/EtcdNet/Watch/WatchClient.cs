@@ -14,11 +14,12 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     private readonly WatchStream _requireLeader;
     private readonly int _maxSendMessageSize;
 
-    public WatchClient(RpcInvoker invoker, WatchStreamCheck? check = null)
+    public WatchClient(RpcInvoker invoker, EndpointProbe? probe = null, TimeSpan? checkInterval = null)
     {
         _maxSendMessageSize = invoker.Transport.Settings.MaxSendMessageSize;
-        _plain = new WatchStream(invoker, CallHeaders.None, requireLeader: false, check);
-        _requireLeader = new WatchStream(invoker, RequireLeaderHeaders, requireLeader: true, check);
+        var check = probe is not null && checkInterval is { } interval ? new WatchStreamCheck(probe, interval) : null;
+        _plain = new WatchStream(invoker, CallHeaders.None, requireLeader: false, probe, check);
+        _requireLeader = new WatchStream(invoker, RequireLeaderHeaders, requireLeader: true, probe, check);
     }
 
     /// <summary>The stream shared by watches without RequireLeader (for tests and diagnostics).</summary>

@@ -51,8 +51,9 @@ public sealed record WatchOptions
     /// <summary>
     /// Only watch through members that have a leader: a member that loses its leader ends the stream
     /// (etcd does so after about three election timeouts) and the watch moves to another member. When
-    /// every endpoint in turn answers that it has no leader (for example, a client with one endpoint),
-    /// the watch ends with <see cref="EtcdNoLeaderException"/>. Such watches share a separate stream.
+    /// every endpoint has answered that it has no leader, and none has had one for 3 s since (longer
+    /// than an election), the watch ends with <see cref="EtcdNoLeaderException"/>. Such watches share
+    /// a separate stream.
     /// </summary>
     public bool RequireLeader { get; init; }
 

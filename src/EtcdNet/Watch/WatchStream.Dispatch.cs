@@ -92,18 +92,21 @@ internal sealed partial class WatchStream
     }
 
     /// <summary>
-    /// A stream-wide progress reply goes to every watch on the stream, but not with the server's revision: etcd 3.4
-    /// sends the store's revision without waiting for slow watches to catch up, so events older than it may still
-    /// come. Each watch is told the revision it has certainly reached (everything before its resume point was
-    /// delivered), so a progress notification is a bookmark: no later event is older. It does not move resume points.
+    /// A stream-wide progress reply goes to every watch on the stream. From a member whose etcd sends it in order with
+    /// the events (<see cref="ProgressOrdering"/>), each watch gets the server's revision. Older versions send the
+    /// store's revision at once, possibly ahead of events still queued for a watch, so each watch is told instead the
+    /// revision it has certainly delivered everything through. Either way a progress notification is a bookmark (no
+    /// later event of the watch is older) and never goes back. It does not move resume points.
     /// </summary>
     private void BroadcastProgressLocked(Protocol.Rpc.WatchResponse response)
     {
+        var ordered = ProgressOrdering.IsOrdered(_call?.Endpoint.ServerVersion);
         foreach (var watcher in _byServerId.Values)
         {
             if (watcher.NextRevision > 0)
             {
-                watcher.TryDeliver(EtcdNet.WatchResponse.From(WithRevision(response, watcher.NextRevision - 1), [], watcher.ReportedId(response.WatchId)));
+                var reached = ordered ? Math.Max(response.Header.Revision, watcher.NextRevision - 1) : watcher.NextRevision - 1;
+                watcher.TryDeliver(EtcdNet.WatchResponse.From(WithRevision(response, reached), [], watcher.ReportedId(response.WatchId)));
             }
         }
     }

@@ -14,7 +14,8 @@ internal sealed partial class WatchStream
         var token = _shutdown.Token;
         var failures = 0;
         var protocolFailures = 0;
-        var noLeaderEnds = 0;
+        var noLeaderFrom = 0UL; // the endpoints that said "no leader" since a stream last answered
+        var noLeaderSince = 0L;
         while (!token.IsCancellationRequested)
         {
             if (!HasWatchers())
@@ -55,6 +56,11 @@ internal sealed partial class WatchStream
             _streamMetadata = headers.Metadata;
             var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
             _invoker.Diagnostics.WatchStreamOpened(Interlocked.Increment(ref _streamsOpened), endpoint);
+            if (_probe is not null && endpoint.ServerVersion is null)
+            {
+                _ = _probe.LearnVersionAsync(endpoint, token); // how far its progress notifications can be trusted
+            }
+
             var answered = false;
             using var session = new WatchSession(token);
             using var createMonitor = new Timer(
@@ -66,7 +72,7 @@ internal sealed partial class WatchStream
                 (this, session),
                 CreateCheckInterval,
                 CreateCheckInterval);
-            var healthMonitor = _check is not null && _invoker.Pool.Count > 1 ? _check.MonitorAsync(endpoint, session) : Task.CompletedTask;
+            var healthMonitor = _check is not null && _invoker.Pool.Count > 1 ? _check.MonitorAsync(endpoint, session, HasWatchers) : Task.CompletedTask;
             try
             {
                 Attach(call);
@@ -78,7 +84,7 @@ internal sealed partial class WatchStream
                         answered = true;
                         failures = 0;
                         protocolFailures = 0;
-                        noLeaderEnds = 0;
+                        (noLeaderFrom, noLeaderSince) = (0, 0);
                         _invoker.Pool.ReportSuccess(index);
                     }
 
@@ -114,7 +120,6 @@ internal sealed partial class WatchStream
 
                 protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;
                 var publicError = EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true);
-                noLeaderEnds = publicError is EtcdNoLeaderException ? noLeaderEnds + 1 : 0;
                 if (AuthTokenProvider.IsStaleToken(failure))
                 {
                     _invoker.Auth?.Invalidate(headers.Metadata);
@@ -122,12 +127,16 @@ internal sealed partial class WatchStream
                 else if (publicError is EtcdNoLeaderException)
                 {
                     // The member lost its leader (etcd ends require-leader streams then). Set it aside so the stream
-                    // moves to a member that has one; when none has (every endpoint said so in turn), the watches
-                    // that require a leader end with the error, as the option promises.
+                    // moves to a member that has one; when none has (every endpoint said so, for longer than an
+                    // election), the watches that require a leader end with the error, as the option promises.
                     _invoker.Pool.ReportFailure(index, "no leader");
-                    if (_requireLeader && noLeaderEnds >= _invoker.Pool.Count)
+                    noLeaderFrom |= 1UL << index;
+                    noLeaderSince = noLeaderSince == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : noLeaderSince;
+                    if (_requireLeader && (noLeaderFrom & _invoker.Pool.AllMask) == _invoker.Pool.AllMask
+                        && System.Diagnostics.Stopwatch.GetElapsedTime(noLeaderSince) >= NoLeaderGrace)
                     {
                         FailAll(publicError);
+                        (noLeaderFrom, noLeaderSince) = (0, 0);
                     }
                 }
                 else if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
@@ -138,7 +147,7 @@ internal sealed partial class WatchStream
             finally
             {
                 session.End();
-                await healthMonitor.ConfigureAwait(false);
+                await healthMonitor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // it never throws; never let it end the loop
                 Detach(call);
                 await call.DisposeAsync().ConfigureAwait(false);
             }

@@ -19,9 +19,16 @@ internal sealed partial class WatchStream : IAsyncDisposable
     private static readonly TimeSpan CreateCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DefaultCreateTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long every endpoint must have said "no leader" (with no stream answered since) before require-leader watches
+    /// end: longer than an election, so a reconnect that lands in one does not end them.
+    /// </summary>
+    private static readonly TimeSpan NoLeaderGrace = TimeSpan.FromSeconds(3);
+
     private readonly RpcInvoker _invoker;
     private readonly CallHeaders _headers;
     private readonly bool _requireLeader;
+    private readonly EndpointProbe? _probe;
     private readonly WatchStreamCheck? _check;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -36,13 +43,15 @@ internal sealed partial class WatchStream : IAsyncDisposable
     /// <param name="invoker">Endpoints, transport, token and diagnostics.</param>
     /// <param name="headers">The stream's metadata.</param>
     /// <param name="requireLeader">The metadata asks etcd to end the stream when its member loses the leader; when no
-    /// member has one, the watches then end with <see cref="EtcdNoLeaderException"/>.</param>
+    /// member has had one for <see cref="NoLeaderGrace"/>, the watches then end with <see cref="EtcdNoLeaderException"/>.</param>
+    /// <param name="probe">Learns each member's etcd version (how its progress notifications can be trusted), or null.</param>
     /// <param name="check">The health check of a quiet stream's member, or null for none.</param>
-    public WatchStream(RpcInvoker invoker, CallHeaders headers, bool requireLeader = false, WatchStreamCheck? check = null)
+    public WatchStream(RpcInvoker invoker, CallHeaders headers, bool requireLeader = false, EndpointProbe? probe = null, WatchStreamCheck? check = null)
     {
         _invoker = invoker;
         _headers = headers;
         _requireLeader = requireLeader;
+        _probe = probe;
         _check = check;
     }
 

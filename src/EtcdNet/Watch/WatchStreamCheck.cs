@@ -17,8 +17,11 @@ internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
     /// Checks <paramref name="endpoint"/> each time <paramref name="session"/> has been quiet for an interval; returns
     /// when a check fails (the reason is then recorded in the session and the session cancelled) or the session ends.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any failed check moves the stream.")]
-    public async Task MonitorAsync(GrpcEndpoint endpoint, WatchSession session)
+    /// <param name="endpoint">The stream's member.</param>
+    /// <param name="session">The stream's session.</param>
+    /// <param name="hasWatchers">Whether the stream carries any watch (a stream without one is not worth a check).</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any failed check moves the stream; a cut-short one may fail with any transport error.")]
+    public async Task MonitorAsync(GrpcEndpoint endpoint, WatchSession session, Func<bool> hasWatchers)
     {
         var token = session.Token;
         var lastCheck = Stopwatch.GetTimestamp();
@@ -35,6 +38,11 @@ internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
                 }
 
                 lastCheck = Stopwatch.GetTimestamp();
+                if (!hasWatchers())
+                {
+                    continue;
+                }
+
                 try
                 {
                     await probe.CheckAsync(endpoint, 2 * interval, token).ConfigureAwait(false);
@@ -46,9 +54,9 @@ internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
                 }
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
-            // the session ended
+            // the session ended (a check cut short may fail with any transport error)
         }
     }
 }

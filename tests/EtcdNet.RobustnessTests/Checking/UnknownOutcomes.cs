@@ -18,7 +18,9 @@ public static class UnknownOutcomes
             .Select(o => (o.Output!.Revision, ((DeleteInput)o.Input).Key))
             .ToHashSet();
         var unclaimedDeletes = new Dictionary<string, Queue<LogEvent>>(StringComparer.Ordinal);
-        foreach (var op in history.OrderBy(o => o.Call))
+        // Unknown writes take their evidence first (deletes in call order), so that a write reported as failed for
+        // certain is only blamed for what no unknown write explains.
+        foreach (var op in history.OrderBy(o => o.Outcome == Outcome.Failed).ThenBy(o => o.Call))
         {
             switch (op.Outcome)
             {

@@ -52,12 +52,12 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
                     FaultKind.CutMidFrame => (NetworkFault.CutAfter(random.Next(1, 4000)), random.Next(2) == 0 ? FaultDirection.ToClient : FaultDirection.ToServer),
                     _ => (NetworkFault.Latency(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)), FaultDirection.Both),
                 };
+                proxy.Inject(fault, direction);
                 if (kind == FaultKind.Refuse)
                 {
-                    proxy.ResetConnections(); // a member that went away: open connections break, new ones are refused
+                    proxy.ResetConnections(); // a member that went away: new connections are refused, open ones break
                 }
 
-                proxy.Inject(fault, direction);
                 return await HoldAsync(kind, member.Name, hold, () => { proxy.Heal(); return Task.CompletedTask; }, cancellationToken, $"{fault} {direction}");
             }
 
@@ -77,8 +77,8 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
                 // Keep the history the checkers need before etcd forgets it, then compact through it.
                 var revision = await log.ReadThroughMarkerAsync(admin, WatchWorker.Prefix, log.CompleteThrough + 1, cancellationToken);
                 var start = History.Now;
+                history.AddCompaction(revision); // first: a compaction whose answer is lost may still be applied
                 await admin.CompactAsync(revision, cancellationToken: cancellationToken);
-                history.AddCompaction(revision);
                 return new FaultRecord(kind, revision.ToString(System.Globalization.CultureInfo.InvariantCulture), start, History.Now);
             }
 

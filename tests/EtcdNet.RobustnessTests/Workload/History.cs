@@ -14,6 +14,7 @@ public sealed class History
     private readonly List<FaultRecord> _faults = [];
     private readonly List<long> _compactions = [];
     private readonly List<string> _unexpected = [];
+    private readonly List<(FaultKind Kind, string Reason)> _notInjected = [];
     private int _ids;
     private long _values;
 
@@ -57,4 +58,9 @@ public sealed class History
     public void AddCompaction(long revision) { lock (_lock) { _compactions.Add(revision); } }
 
     public void AddUnexpected(string worker, Exception e) { lock (_lock) { _unexpected.Add($"{worker}: {e}"); } }
+
+    /// <summary>Faults the schedule could not inject (for example, an admin call refused during an election), with why.</summary>
+    public IReadOnlyList<(FaultKind Kind, string Reason)> NotInjected { get { lock (_lock) { return [.. _notInjected]; } } }
+
+    public void AddNotInjected(FaultKind kind, string reason) { lock (_lock) { _notInjected.Add((kind, reason)); } }
 }

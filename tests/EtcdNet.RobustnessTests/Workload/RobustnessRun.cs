@@ -130,6 +130,7 @@ public static class RobustnessRun
             }
             catch (Exception e) when (e is EtcdException or TimeoutException or InvalidOperationException)
             {
+                history.AddNotInjected(kind, $"{e.GetType().Name}: {e.Message}");
                 progress?.Invoke($"{clock.Elapsed.TotalSeconds,6:0.0} s  {kind} could not be injected: {e.Message}");
             }
         }

@@ -89,6 +89,11 @@ public sealed class RunReport(RunOptions options, History history, IReadOnlyList
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Key,-18} {kind.Count(),3}  {median,7:0} ms / {worst,7:0} ms  {kind.Max(r => TimeoutsDuring(r.Fault)),3}");
         }
 
+        foreach (var group in history.NotInjected.GroupBy(n => (n.Kind, Reason: System.Text.RegularExpressions.Regex.Replace(n.Reason, "[0-9]+", "N"))).OrderByDescending(g => g.Count()))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  not injected: {group.Key.Kind} x{group.Count()} ({group.Key.Reason})");
+        }
+
         var during = ops.Where(o => o.Outcome == Outcome.Ok && history.Faults.Any(f => o.Call >= f.Start && o.Call <= f.End))
             .Select(o => Stopwatch.GetElapsedTime(o.Call, o.Return).TotalMilliseconds).Order().ToArray();
         if (during.Length > 0)
