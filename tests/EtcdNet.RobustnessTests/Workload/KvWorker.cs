@@ -183,9 +183,3 @@ public sealed class KvWorker(int clientId, EtcdClient client, History history, R
         }
     }
 }
-
-/// <summary>The first key of a range response, or null.</summary>
-internal static class GetResponseExtensions
-{
-    public static KeyValue? FirstKv(this IReadOnlyList<KeyValue> kvs) => kvs.Count > 0 ? kvs[0] : null;
-}
