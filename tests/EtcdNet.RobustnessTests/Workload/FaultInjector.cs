@@ -68,7 +68,7 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
                 await using var atLeader = new EtcdClient(new EtcdClientOptions { Endpoints = [leader.ClientUrl], RequestTimeout = TimeSpan.FromSeconds(10) });
                 var targetId = (await atLeader.Maintenance.StatusAsync(target.ClientUrl, cancellationToken)).Header.MemberId;
                 var start = History.Now;
-                await atLeader.Maintenance.MoveLeaderAsync(targetId, cancellationToken);
+                await RetryAsync(() => atLeader.Maintenance.MoveLeaderAsync(targetId, cancellationToken));
                 return new FaultRecord(kind, $"{leader.Name}->{target.Name}", start, History.Now);
             }
 
@@ -78,7 +78,7 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
                 var revision = await log.ReadThroughMarkerAsync(admin, WatchWorker.Prefix, log.CompleteThrough + 1, cancellationToken);
                 var start = History.Now;
                 history.AddCompaction(revision); // first: a compaction whose answer is lost may still be applied
-                await admin.CompactAsync(revision, cancellationToken: cancellationToken);
+                await RetryAsync(() => admin.CompactAsync(revision, cancellationToken: cancellationToken));
                 return new FaultRecord(kind, revision.ToString(System.Globalization.CultureInfo.InvariantCulture), start, History.Now);
             }
 
@@ -86,20 +86,40 @@ public sealed class FaultInjector(EtcdCluster cluster, EtcdClient admin, Revisio
             {
                 var member = cluster.Members[random.Next(cluster.Members.Count)];
                 var start = History.Now;
-                await admin.Maintenance.DefragmentAsync(member.ClientUrl, cancellationToken);
+                await RetryAsync(() => admin.Maintenance.DefragmentAsync(member.ClientUrl, cancellationToken));
                 return new FaultRecord(kind, member.Name, start, History.Now);
             }
 
             case FaultKind.ExpireTokens:
             {
                 var start = History.Now;
-                await admin.Auth.AuthDisableAsync(cancellationToken); // drops every token
-                await admin.Auth.AuthEnableAsync(cancellationToken);
+                await RetryAsync(() => admin.Auth.AuthDisableAsync(cancellationToken)); // drops every token
+                await RetryAsync(() => admin.Auth.AuthEnableAsync(cancellationToken));
                 return new FaultRecord(kind, "all", start, History.Now);
             }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    /// <summary>
+    /// Runs an admin step again while etcd answers with a passing error (a leader change right after the previous
+    /// fault healed): the steps are idempotent, and the fault should happen, not be skipped.
+    /// </summary>
+    private static async Task RetryAsync(Func<Task> step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (Exception e) when (attempt < 10 && e is EtcdException { IsTransient: true } or TimeoutException)
+            {
+                await Task.Delay(200);
+            }
         }
     }
 
