@@ -25,11 +25,19 @@ internal static class DevHostCommandLine
     /// <summary>What the host's /proc cmdline contains (arguments are NUL-separated there); etcd's own command line does not.</summary>
     public static string Marker(DevPaths paths) => "serve\0--dir\0" + paths.Directory + "\0";
 
-    /// <summary>How to start this CLI: the dotnet host and the CLI assembly (also when it runs inside another process, as in tests).</summary>
+    /// <summary>
+    /// How to start this CLI: the native executable itself, or the dotnet host and the CLI assembly (also when it runs
+    /// inside another process, as in tests).
+    /// </summary>
     public static (string FileName, IReadOnlyList<string> Prefix) Cli()
     {
-        var assembly = typeof(DevHostCommandLine).Assembly.Location;
         var processPath = Environment.ProcessPath;
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && processPath is not null)
+        {
+            return (processPath, []);
+        }
+
+        var assembly = Path.Combine(AppContext.BaseDirectory, typeof(DevHostCommandLine).Assembly.GetName().Name + ".dll");
         if (processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
         {
             return (processPath, [assembly]);

@@ -30,21 +30,9 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     private static TextWriter? StandardWriter(int descriptor) =>
         StandardStream(descriptor, FileAccess.Write) is { } stream ? TextWriter.Synchronized(new StreamWriter(stream, Utf8) { AutoFlush = true }) : null;
 
-    /// <summary>
-    /// A Unix standard stream as a file (a reader that closed its end of a pipe is ignored, as by the console), or
-    /// null when it is closed (then the console's own stream is used).
-    /// </summary>
-    private static BrokenPipeTolerantStream? StandardStream(int descriptor, FileAccess access)
-    {
-        try
-        {
-            return new BrokenPipeTolerantStream(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), access, bufferSize: 0));
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>A Unix standard stream read and written on its descriptor, or null when it is closed (then the console's own stream is used).</summary>
+    private static DescriptorStream? StandardStream(int descriptor, FileAccess access) =>
+        DescriptorStream.IsOpen(descriptor) ? new DescriptorStream(descriptor, access) : null;
 
     /// <summary>Raw standard output for binary results (protobuf, snapshots to "-"); null for captured consoles.</summary>
     public Func<Stream>? OpenBinaryOut { get; init; }
