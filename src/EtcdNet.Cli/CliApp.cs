@@ -32,7 +32,7 @@ internal static class CliApp
     {
         environment ??= System.Environment.GetEnvironmentVariable;
         var root = Build(console, environment);
-        var parse = root.Parse(args);
+        var parse = root.Parse(CommandPrefixes.Expand(root, args));
         if (parse.Errors.Count > 0)
         {
             // An unknown token explains more than the "required command" error it usually causes.

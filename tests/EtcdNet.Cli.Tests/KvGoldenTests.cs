@@ -124,6 +124,15 @@ public sealed partial class KvGoldenTests(CliCluster cluster)
     }
 
     [Fact]
+    public async Task DialTimeout_Zero_SetsNoLimitOfItsOwn_AsInEtcdctl()
+    {
+        var expected = await EtcdctlRun.RunAsync(cluster.Endpoint, ["--dial-timeout=0s", "put", "dial-zero", "v"]);
+        var actual = await CliRun.RunAsync(cluster.Endpoint, "--dial-timeout=0s", "put", "dial-zero", "v");
+        Assert.Equal("OK\n", expected.Stdout);
+        Golden.AssertSame(expected, actual);
+    }
+
+    [Fact]
     public async Task Get_CountOnly_IsTheCountOfAFullRead()
     {
         var p = await SeedAsync();

@@ -136,6 +136,11 @@ internal sealed class KvWatchRunner(CommandContext context)
         {
             WriteError($"watch was canceled ({e.Message})");
         }
+        catch (EtcdPermissionDeniedException e)
+        {
+            // etcd ends the watch stream with this status; etcdctl prints it as gRPC reports it.
+            WriteError($"watch was canceled (rpc error: code = PermissionDenied desc = {e.ServerMessage ?? e.Message})");
+        }
 
         return token.IsCancellationRequested;
     }

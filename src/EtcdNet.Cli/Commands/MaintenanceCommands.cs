@@ -4,7 +4,7 @@ using EtcdNet.Cli.Output;
 
 namespace EtcdNet.Cli.Commands;
 
-/// <summary>The maintenance commands: defrag, alarm, snapshot and move-leader.</summary>
+/// <summary>The maintenance commands: defrag, alarm, snapshot, move-leader and version.</summary>
 internal static class MaintenanceCommands
 {
     public static void Register(RootCommand root, CommandActions actions)
@@ -13,6 +13,7 @@ internal static class MaintenanceCommands
         root.Subcommands.Add(AlarmCommands.Create(actions));
         root.Subcommands.Add(SnapshotCommands.Create(actions));
         root.Subcommands.Add(MoveLeader(actions));
+        root.Subcommands.Add(VersionCommand.Create(actions));
     }
 
     private static Command MoveLeader(CommandActions actions)

@@ -1,4 +1,3 @@
-using System.Text;
 using EtcdNet.Cli.Errors;
 
 namespace EtcdNet.Cli.Commands;
@@ -7,21 +6,14 @@ namespace EtcdNet.Cli.Commands;
 internal static class UserPassword
 {
     /// <summary>
-    /// With --interactive=false: the first word of standard input (etcdctl scans one %s). Reads line by line, so a
-    /// password typed on a terminal is taken when Enter is pressed, without waiting for the end of input.
+    /// With --interactive=false: the first word of the first line of standard input (etcdctl scans one %s; an empty
+    /// line gives an empty password). Taken when Enter is pressed on a terminal, without waiting for the end of input.
     /// </summary>
     public static async Task<string> ReadWordAsync(CommandContext context)
     {
-        while (await context.Console.In.ReadLineAsync(context.CancellationToken) is { } line)
-        {
-            var words = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > 0)
-            {
-                return words[0];
-            }
-        }
-
-        return string.Empty;
+        var line = await context.Console.In.ReadLineAsync(context.CancellationToken) ?? string.Empty;
+        var words = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 ? words[0] : string.Empty;
     }
 
     /// <summary>
@@ -33,9 +25,9 @@ internal static class UserPassword
         string password;
         if (context.Console.IsTerminal && !Console.IsInputRedirected)
         {
-            password = Ask(context, $"Password of {user}: ");
+            password = await AskAsync(context, $"Password of {user}: ");
             ThrowIfEmpty(password);
-            if (Ask(context, $"Type password of {user} again for confirmation: ") != password)
+            if (await AskAsync(context, $"Type password of {user} again for confirmation: ") != password)
             {
                 throw CliException.BadArgs("given passwords are different");
             }
@@ -57,36 +49,18 @@ internal static class UserPassword
         }
     }
 
-    private static string Ask(CommandContext context, string prompt)
+    /// <summary>Prompts on standard output and reads one line with the terminal's echo off.</summary>
+    private static async Task<string> AskAsync(CommandContext context, string prompt)
     {
-        context.Console.Out.Write(prompt);
-        context.Console.Out.Flush();
-        var builder = new StringBuilder();
-        while (true)
+        await context.Console.Out.WriteAsync(prompt);
+        await context.Console.Out.FlushAsync(context.CancellationToken);
+        string line;
+        using (Output.TerminalEcho.Off(0))
         {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                break;
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (builder.Length > 0)
-                {
-                    builder.Length--;
-                }
-
-                continue;
-            }
-
-            if (!char.IsControl(key.KeyChar))
-            {
-                builder.Append(key.KeyChar);
-            }
+            line = await context.Console.In.ReadLineAsync(context.CancellationToken) ?? string.Empty;
         }
 
-        context.Console.Out.WriteLine();
-        return builder.ToString();
+        await context.Console.Out.WriteLineAsync();
+        return line.TrimEnd('\r');
     }
 }

@@ -44,10 +44,12 @@ internal sealed record GlobalSettings
     {
         string? Text(Option<string> option) => Value(parse, option, environment, s => s);
         bool Flag(Option<bool> option) => Value(parse, option, environment, ParseBool);
-        TimeSpan Duration(Option<string> option)
+        TimeSpan Duration(Option<string> option, bool zeroAllowed = false)
         {
             var value = BadArgs(() => GoDuration.Parse(Text(option)!, option.Name));
-            return value > TimeSpan.Zero ? value : throw CliException.BadArgs($"invalid duration \"{Text(option)}\" for {option.Name}: it must be positive");
+            return value > TimeSpan.Zero || (zeroAllowed && value == TimeSpan.Zero)
+                ? value
+                : throw CliException.BadArgs($"invalid duration \"{Text(option)}\" for {option.Name}: it must be positive");
         }
 
         var user = Text(GlobalOptions.User);
@@ -82,7 +84,7 @@ internal sealed record GlobalSettings
         return new GlobalSettings
         {
             Endpoints = endpoints,
-            DialTimeout = Duration(GlobalOptions.DialTimeout),
+            DialTimeout = Duration(GlobalOptions.DialTimeout, zeroAllowed: true),
             CommandTimeout = Duration(GlobalOptions.CommandTimeout),
             KeepAliveTime = Duration(GlobalOptions.KeepAliveTime),
             KeepAliveTimeout = Duration(GlobalOptions.KeepAliveTimeout),
@@ -132,7 +134,8 @@ internal sealed record GlobalSettings
         return new EtcdClientOptions
         {
             Endpoints = [.. Endpoints.Select(Url)],
-            DialTimeout = DialTimeout,
+            // --dial-timeout=0s sets no limit of its own, as in etcdctl: connecting is bounded by the command's timeout.
+            DialTimeout = DialTimeout == TimeSpan.Zero ? CommandTimeout : DialTimeout,
             RequestTimeout = CommandTimeout,
             // etcd answers pings more often than every 5 s with GOAWAY: the client's floor applies.
             KeepAliveTime = KeepAliveTime < EtcdClientOptions.MinKeepAliveTime ? EtcdClientOptions.MinKeepAliveTime : KeepAliveTime,

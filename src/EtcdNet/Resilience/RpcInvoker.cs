@@ -165,11 +165,13 @@ internal sealed class RpcInvoker
 
                     return response;
                 }
-                catch (GrpcCallException failure) when (auth is not null && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
+                catch (GrpcCallException failure) when (withToken && !reauthenticated && AuthTokenProvider.IsStaleToken(failure))
                 {
                     waiting = null;
-                    // etcd refused the token before applying anything: authenticate again, once, and repeat.
-                    auth.Invalidate(metadata);
+                    // etcd refused the call's auth (a token, or the user of a client certificate, checked against an
+                    // auth store that changed meanwhile) before applying anything: authenticate again when the client
+                    // has credentials, and repeat, once.
+                    auth?.Invalidate(metadata);
                     reauthenticated = true;
                     Diagnostics.Retrying(method.Path, attemptNumber, endpoint, RetryReasons.StaleToken, failure);
                 }
