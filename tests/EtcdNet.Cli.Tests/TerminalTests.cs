@@ -17,7 +17,7 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
     [Fact]
     public async Task JsonOutput_ThroughAPseudoTerminal_IsJsonWithNoControlSequence()
     {
-        var (exitCode, text) = await RunInTerminalAsync(null, "-w", "json", "member", "list");
+        var (exitCode, text) = await RunInTerminalAsync((string?)null, "-w", "json", "member", "list");
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain('\u001b', text);
@@ -34,6 +34,32 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
         Assert.Equal(0, exitCode);
         Assert.Contains($"User {user} created", text, StringComparison.Ordinal);
         await using var client = new EtcdClient(cluster.Endpoint);
+        Assert.Contains(user, await client.Auth.UserListAsync());
+    }
+
+    [Fact]
+    public async Task UserAdd_NotInteractive_AnEmptyLineIsAnEmptyPassword_AsInEtcdctl()
+    {
+        var user = "pty-" + Guid.NewGuid().ToString("N")[..8];
+        var (exitCode, text) = await RunInTerminalAsync("\n", "user", "add", user, "--interactive=false");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"User {user} created", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserAdd_Interactive_PromptsTwice_WithoutEchoingThePassword_OrControlSequences()
+    {
+        var user = "pty-" + Guid.NewGuid().ToString("N")[..8];
+        var (exitCode, text) = await RunInTerminalAsync(
+            [($"Password of {user}: ", "Pa55word\n"), ($"Type password of {user} again for confirmation: ", "Pa55word\n")],
+            "user", "add", user);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"User {user} created", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pa55word", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [cluster.Endpoint] });
         Assert.Contains(user, await client.Auth.UserListAsync());
     }
 
@@ -67,7 +93,14 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
     /// Runs etcdnet under <c>script</c> with the terminal's output captured; <paramref name="typed"/> is typed on the
     /// terminal and input is then left open, as a person at a keyboard leaves it.
     /// </summary>
-    private async Task<(int ExitCode, string Output)> RunInTerminalAsync(string? typed, params string[] args)
+    private Task<(int ExitCode, string Output)> RunInTerminalAsync(string? typed, params string[] args)
+        => RunInTerminalAsync(typed is null ? [] : [(string.Empty, typed)], args);
+
+    /// <summary>
+    /// Runs etcdnet under <c>script</c>; each answer of <paramref name="dialogue"/> is typed once its prompt has
+    /// appeared in the output (a person answering a question), and input is then left open.
+    /// </summary>
+    private async Task<(int ExitCode, string Output)> RunInTerminalAsync(IReadOnlyList<(string Prompt, string Answer)> dialogue, params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "EtcdNet.Cli");
         var command = string.Join(' ', new[] { executable, "--endpoints=" + cluster.Endpoint }.Concat(args).Select(a => "'" + a + "'"));
@@ -79,17 +112,23 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
             UseShellExecute = false,
         };
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = new StringBuilder();
+        var stdout = ReadAllAsync(process.StandardOutput, seen);
         var stderr = process.StandardError.ReadToEndAsync();
-        if (typed is not null)
-        {
-            await process.StandardInput.WriteAsync(typed);
-            await process.StandardInput.FlushAsync();
-        }
-
         using var deadline = new CancellationTokenSource(Wait);
         try
         {
+            foreach (var (prompt, answer) in dialogue)
+            {
+                while (!Seen(seen).Contains(prompt, StringComparison.Ordinal))
+                {
+                    await Task.Delay(20, deadline.Token);
+                }
+
+                await process.StandardInput.WriteAsync(answer);
+                await process.StandardInput.FlushAsync();
+            }
+
             await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
@@ -101,6 +140,29 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
         var text = await stdout;
         output.WriteLine($"exit {process.ExitCode}; stdout: {Escape(text)}; stderr: {await stderr}");
         return (process.ExitCode, text);
+    }
+
+    private static async Task<string> ReadAllAsync(StreamReader reader, StringBuilder seen)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (seen)
+            {
+                seen.Append(buffer, 0, read);
+            }
+        }
+
+        return Seen(seen);
+    }
+
+    private static string Seen(StringBuilder seen)
+    {
+        lock (seen)
+        {
+            return seen.ToString();
+        }
     }
 
     private static string Escape(string text)
