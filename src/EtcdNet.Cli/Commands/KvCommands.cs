@@ -16,6 +16,7 @@ internal static class KvCommands
         root.Subcommands.Add(KvTxnCommand.Create(actions));
         root.Subcommands.Add(KvCompactionCommand.Create(actions));
         root.Subcommands.Add(KvWatchCommand.Create(actions));
+        root.Subcommands.Add(MakeMirrorCommand.Create(actions));
     }
 
     /// <summary>A lease ID as etcdctl takes it: hexadecimal.</summary>

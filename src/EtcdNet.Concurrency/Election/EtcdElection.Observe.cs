@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EtcdNet.Concurrency.Internal;
+using EtcdNet.Resilience;
 
 namespace EtcdNet.Concurrency;
 

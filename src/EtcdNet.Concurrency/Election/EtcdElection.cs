@@ -1,4 +1,5 @@
 using EtcdNet.Concurrency.Internal;
+using EtcdNet.Resilience;
 
 namespace EtcdNet.Concurrency;
 

@@ -1,3 +1,5 @@
+using EtcdNet.Resilience;
+
 namespace EtcdNet.Concurrency.Internal;
 
 /// <summary>

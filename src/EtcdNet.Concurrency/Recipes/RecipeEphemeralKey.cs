@@ -1,5 +1,6 @@
 using System.Globalization;
 using EtcdNet.Concurrency.Internal;
+using EtcdNet.Resilience;
 
 namespace EtcdNet.Concurrency;
 

@@ -1,4 +1,4 @@
-namespace EtcdNet.Concurrency.Internal;
+namespace EtcdNet.Resilience;
 
 /// <summary>Repeats calls that are safe to repeat (guarded transactions, reads) when they fail transiently, for example during a member failover.</summary>
 internal static class IdempotentRetry
