@@ -10,6 +10,7 @@ internal sealed class CommandContext : IAsyncDisposable
     private readonly Func<string, string?> _environment;
     private GlobalSettings? _settings;
     private EtcdClient? _client;
+    private bool _systemTrustRequired;
 
     public CommandContext(ParseResult parse, CliConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
@@ -42,7 +43,10 @@ internal sealed class CommandContext : IAsyncDisposable
     public bool IsSet(Option option) => Parse.GetResult(option) is { Implicit: false };
 
     /// <summary>The client for the global settings, created on first use and disposed with the context.</summary>
-    public EtcdClient Client => _client ??= new EtcdClient(Settings.ToClientOptions());
+    public EtcdClient Client => _client ??= CreateClient();
+
+    /// <summary>Another client of this command checks servers against the system's trusted certificates.</summary>
+    public void RequireSystemTrust() => _systemTrustRequired = true;
 
     /// <summary>A token for one short call: the command timeout (--command-timeout) linked to <see cref="CancellationToken"/>.</summary>
     public CancellationTokenSource CommandTimeout()
@@ -50,6 +54,17 @@ internal sealed class CommandContext : IAsyncDisposable
         var source = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
         source.CancelAfter(Settings.CommandTimeout);
         return source;
+    }
+
+    private EtcdClient CreateClient()
+    {
+        var options = Settings.ToClientOptions();
+        if (!_systemTrustRequired && SystemTrustStore.Unused(Settings))
+        {
+            SystemTrustStore.LeaveUnloaded();
+        }
+
+        return new EtcdClient(options);
     }
 
     public async ValueTask DisposeAsync()

@@ -61,6 +61,11 @@ internal static class MakeMirrorCommand
                 Progress = new Total(),
             };
 
+            if (!Global.SystemTrustStore.Unused(destination))
+            {
+                context.RequireSystemTrust();
+            }
+
             await using var destinationClient = new EtcdClient(destination.ToClientOptions());
             var progress = (Total)options.Progress;
             using var report = new PeriodicTimer(ReportInterval);
