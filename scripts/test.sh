@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project (unit tests, and integration tests against real etcd processes that
-# the tests start themselves), then prints one line: "N passed, N failed".
+# the tests start themselves) and etcd's own etcdctl test suite against the etcdnet CLI, then prints one
+# line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,20 @@ rm -f "$log"
 # A build failure or a crashed test host leaves no summary: count it as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
+fi
+
+# etcd's own etcdctl end-to-end tests with etcdnet standing in for etcdctl (docs/cli.md); its last line is
+# "N passed, N failed" too. ETCDNET_SKIP_ETCDCTL_SUITE=1 leaves it out.
+if [ "${ETCDNET_SKIP_ETCDCTL_SUITE:-0}" != 1 ]; then
+  suite_log=$(mktemp)
+  ./scripts/etcdctl-suite.sh 2>&1 | tee "$suite_log"
+  suite=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$suite_log" | tail -1)
+  rm -f "$suite_log"
+  if [ -z "$suite" ]; then
+    suite="0 passed, 1 failed"
+  fi
+  passed=$((passed + $(echo "$suite" | awk '{print $1}')))
+  failed=$((failed + $(echo "$suite" | awk '{print $3}')))
 fi
 
 echo "$passed passed, $failed failed"

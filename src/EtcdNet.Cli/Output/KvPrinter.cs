@@ -23,6 +23,9 @@ internal static class KvPrinter
             case OutputFormat.Fields:
                 PutFields(output, response);
                 break;
+            case OutputFormat.Protobuf:
+                ProtobufPrinter.Put(context.Console, response);
+                break;
             default:
                 throw Unsupported(settings.Format);
         }
@@ -45,6 +48,9 @@ internal static class KvPrinter
             case OutputFormat.Fields:
                 GetFields(output, response);
                 break;
+            case OutputFormat.Protobuf:
+                ProtobufPrinter.Get(context.Console, response);
+                break;
             default:
                 throw Unsupported(settings.Format);
         }
@@ -66,6 +72,9 @@ internal static class KvPrinter
                 break;
             case OutputFormat.Fields:
                 DeleteFields(output, response);
+                break;
+            case OutputFormat.Protobuf:
+                ProtobufPrinter.Delete(context.Console, response);
                 break;
             default:
                 throw Unsupported(settings.Format);
