@@ -3,7 +3,10 @@ using EtcdNet.Cli.Errors;
 
 namespace EtcdNet.Cli.Commands;
 
-/// <summary>snapshot save: streams the backend database of one member to a file, as etcdctl does.</summary>
+/// <summary>
+/// The snapshot commands. save: streams the backend database of one member to a file, as etcdctl does;
+/// status (<see cref="SnapshotStatusCommand"/>) reads such a file; restore (<see cref="SnapshotRestoreCommand"/>) is not provided.
+/// </summary>
 internal static class SnapshotCommands
 {
     // etcd appends a SHA-256 of the database (whose size is a multiple of the 512-byte page) to the stream.
@@ -33,7 +36,7 @@ internal static class SnapshotCommands
 
             context.Console.Out.WriteLine($"Snapshot saved at {path}");
         });
-        return new Command("snapshot", "Manages etcd node snapshots") { save };
+        return new Command("snapshot", "Manages etcd node snapshots") { save, SnapshotStatusCommand.Create(actions), SnapshotRestoreCommand.Create(actions) };
     }
 
     private static async Task SaveAsync(CommandContext context, string path)
