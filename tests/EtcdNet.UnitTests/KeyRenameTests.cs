@@ -10,7 +10,7 @@ public sealed class KeyRenameTests
     [InlineData("o_", "d_", "other", "other")]
     public void ReplacesTheSourcePrefixAtTheStart(string prefix, string? destination, string key, string expected)
     {
-        var rename = new KeyRename(prefix, destination is null ? null : EtcdBytes.FromString(destination));
+        var rename = new KeyRename(prefix, destination is null ? (EtcdBytes?)null : EtcdBytes.FromString(destination));
         Assert.Equal(expected, rename.Apply(System.Text.Encoding.UTF8.GetBytes(key)).ToString());
     }
 }
