@@ -64,6 +64,25 @@ public sealed class TerminalTests(CliCluster cluster, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task InteractiveTxn_ThroughAPseudoTerminal_PromptsForEachSection_AndCommits()
+    {
+        var key = "pty-txn-" + Guid.NewGuid().ToString("N")[..8];
+        var (exitCode, text) = await RunInTerminalAsync(
+            [
+                ("compares:", $"version(\"{key}\") = \"0\"\n\n"),
+                ("success requests (get, put, del):", $"put {key} created\n\n"),
+                ("failure requests (get, put, del):", $"put {key} existed\n\n"),
+            ],
+            "txn", "-i");
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.Contains("SUCCESS", text, StringComparison.Ordinal);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [cluster.Endpoint] });
+        Assert.Equal("created", Assert.Single((await client.GetAsync(key)).Kvs).ValueString);
+    }
+
+    [Fact]
     public async Task AReaderThatLeavesEarly_IsNotAnError()
     {
         var prefix = "pipe-" + Guid.NewGuid().ToString("N")[..8] + "/";
