@@ -18,7 +18,7 @@ namespace EtcdNet;
 /// each etcd service is also reachable as a property (<see cref="Kv"/>, ...). Dispose it to close
 /// its connections.
 /// </summary>
-public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposable, IDisposable
+public sealed partial class EtcdClient : IEtcdClient, IAsyncDisposable, IDisposable
 {
     private static readonly string UserAgent = "etcdnet/" + (typeof(EtcdClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
@@ -41,10 +41,10 @@ public sealed partial class EtcdClient : IKvClient, IWatchClient, IAsyncDisposab
         Options = options;
         var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
         var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray(); // a malformed URL fails before anything is opened
-        _transport = new GrpcTransport(TransportSettings.From(options, UserAgent));
+        _transport = new GrpcTransport(options.ToTransportSettings(UserAgent));
         var probe = new EndpointProbe(_transport, EndpointProbe.TimeoutFor(options.DialTimeout));
-        var pool = new EndpointPool(endpoints) { Diagnostics = diagnostics, Probe = probe.CheckAsync };
-        _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.MaxAttempts)
+        var pool = new EndpointPool(endpoints) { Diagnostics = diagnostics, Probe = probe.CheckAsync, Backoff = options.Retry.EndpointBackoff, Time = options.TimeProvider };
+        _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.Retry, options.TimeProvider)
         {
             Diagnostics = diagnostics,
             Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,

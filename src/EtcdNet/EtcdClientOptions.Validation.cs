@@ -38,7 +38,7 @@ public sealed partial record EtcdClientOptions
 
         CheckAtLeast(problems, nameof(MaxSendMessageSize), MaxSendMessageSize, 1024);
         CheckAtLeast(problems, nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, 1024);
-        CheckAtLeast(problems, nameof(MaxAttempts), MaxAttempts, 1);
+        CheckRetry(problems);
         if (AutoSyncInterval is { } interval)
         {
             CheckTimeout(problems, nameof(AutoSyncInterval), interval);
@@ -95,6 +95,40 @@ public sealed partial record EtcdClientOptions
             {
                 problems.Add(new EtcdOptionsProblem($"{nameof(Endpoints)}:{i.ToString(CultureInfo.InvariantCulture)}", problem));
             }
+        }
+    }
+
+    private void CheckRetry(List<EtcdOptionsProblem> problems)
+    {
+        if (Retry is null)
+        {
+            problems.Add(new EtcdOptionsProblem(nameof(Retry), "must not be null"));
+            return;
+        }
+
+        CheckAtLeast(problems, nameof(MaxAttempts), Retry.MaxAttempts, 1);
+        CheckBackoff(problems, $"{nameof(Retry)}:{nameof(EtcdRetryOptions.CallBackoff)}", Retry.CallBackoff);
+        CheckBackoff(problems, $"{nameof(Retry)}:{nameof(EtcdRetryOptions.StreamBackoff)}", Retry.StreamBackoff);
+        CheckBackoff(problems, $"{nameof(Retry)}:{nameof(EtcdRetryOptions.EndpointBackoff)}", Retry.EndpointBackoff);
+        if (TimeProvider is null)
+        {
+            problems.Add(new EtcdOptionsProblem(nameof(TimeProvider), "must not be null"));
+        }
+    }
+
+    private static void CheckBackoff(List<EtcdOptionsProblem> problems, string setting, EtcdBackoff? backoff)
+    {
+        if (backoff is null)
+        {
+            problems.Add(new EtcdOptionsProblem(setting, "must not be null"));
+            return;
+        }
+
+        CheckTimeout(problems, $"{setting}:{nameof(EtcdBackoff.Delay)}", backoff.Delay);
+        CheckTimeout(problems, $"{setting}:{nameof(EtcdBackoff.MaxDelay)}", backoff.MaxDelay);
+        if (backoff.MaxDelay < backoff.Delay)
+        {
+            problems.Add(OutOfRange($"{setting}:{nameof(EtcdBackoff.MaxDelay)}", backoff.MaxDelay, $"must be at least Delay ({backoff.Delay}) (got {backoff.MaxDelay})"));
         }
     }
 

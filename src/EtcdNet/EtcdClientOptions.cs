@@ -41,12 +41,6 @@ public sealed partial record EtcdClientOptions
     public int MaxReceiveMessageSize { get; init; } = int.MaxValue;
 
     /// <summary>
-    /// How many attempts one call may make in all, across endpoints, when failures allow a retry
-    /// (see the retry rules in the README). Default: 10; 1 disables retries.
-    /// </summary>
-    public int MaxAttempts { get; init; } = 10;
-
-    /// <summary>
     /// TLS settings for <c>https://</c> endpoints: trusted CAs, client certificate, server name, or (insecure)
     /// no verification; see docs/tls.md. Default: null, the system's trust store.
     /// </summary>

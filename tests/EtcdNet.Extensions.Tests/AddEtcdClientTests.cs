@@ -20,6 +20,9 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
             ["Etcd:DialTimeout"] = "00:00:03",
             ["Etcd:RequestTimeout"] = "00:00:07",
             ["Etcd:Namespace"] = "/ns/",
+            ["Etcd:Retry:MaxAttempts"] = "4",
+            ["Etcd:Retry:StreamBackoff:Delay"] = "00:00:00.2",
+            ["Etcd:Retry:StreamBackoff:MaxDelay"] = "00:00:03",
             ["Other:Endpoints:0"] = cluster.ClientUrls[0],
             ["Other:Namespace"] = "/other/",
         });
@@ -35,6 +38,9 @@ public sealed class AddEtcdClientTests(ITestOutputHelper output)
             Assert.Equal([cluster.ClientUrls[0]], client.Options.Endpoints);
             Assert.Equal(TimeSpan.FromSeconds(3), client.Options.DialTimeout);
             Assert.Equal(TimeSpan.FromSeconds(7), client.Options.RequestTimeout);
+            Assert.Equal(4, client.Options.MaxAttempts);
+            Assert.Equal(new EtcdBackoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(3)), client.Options.Retry.StreamBackoff);
+            Assert.Equal(EtcdRetryOptions.Default.CallBackoff, client.Options.Retry.CallBackoff);
 
             var other = provider.GetRequiredService<IEtcdClientFactory>().Get("other");
             Assert.NotSame(client, other);

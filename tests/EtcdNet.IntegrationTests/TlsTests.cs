@@ -161,7 +161,7 @@ public sealed class TlsTests(TlsTests.Clusters clusters, ITestOutputHelper outpu
     }
 
     // Until EtcdClientOptions.Tls is typed EtcdTlsOptions?, it takes the SslClientAuthenticationOptions the
-    // EtcdTlsOptions stand for (null standing for new EtcdTlsOptions(), as TransportSettings.From does);
+    // EtcdTlsOptions stand for (null standing for new EtcdTlsOptions(), as EtcdClientOptions.ToTransportSettings does);
     // overload resolution on the property's type picks the right form, so this compiles before and after
     // that change (delete the first overload afterwards).
 

@@ -211,6 +211,47 @@ public class EtcdClientOptionsTests
     }
 
     [Fact]
+    public void MaxAttempts_is_a_shortcut_for_the_retry_options()
+    {
+        var options = Valid with { Retry = EtcdRetryOptions.Default with { StreamBackoff = new EtcdBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) }, MaxAttempts = 3 };
+
+        Assert.Equal(3, options.Retry.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.StreamBackoff.Delay); // the rest of Retry stays
+        Assert.Equal(10, EtcdRetryOptions.Default.MaxAttempts);
+    }
+
+    [Fact]
+    public void Rejects_backoffs_that_cannot_work()
+    {
+        var options = Valid with
+        {
+            Retry = EtcdRetryOptions.Default with
+            {
+                CallBackoff = new EtcdBackoff(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
+                EndpointBackoff = new EtcdBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)),
+                StreamBackoff = null!,
+            },
+        };
+
+        Assert.Equal(
+            ["Retry:CallBackoff:Delay", "Retry:StreamBackoff", "Retry:EndpointBackoff:MaxDelay"],
+            options.FindProblems().Select(p => p.Setting));
+    }
+
+    [Fact]
+    public void A_backoff_doubles_up_to_its_largest_step_and_jitters_within_half_of_it()
+    {
+        var backoff = new EtcdBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(700));
+
+        Assert.Equal([100, 200, 400, 700, 700], Enumerable.Range(0, 5).Select(i => backoff.Step(i).TotalMilliseconds));
+        for (var i = 0; i < 200; i++)
+        {
+            var wait = backoff.Next(1);
+            Assert.InRange(wait, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    [Fact]
     public void Rejects_message_size_limits_under_1_KiB()
     {
         Assert.Equal(nameof(EtcdClientOptions.MaxSendMessageSize), Rejects(Valid with { MaxSendMessageSize = 1023 }).ParamName);

@@ -121,9 +121,9 @@ public sealed class EtcdTlsOptionsTests : IDisposable
     [Fact]
     public void TransportSettings_UseTheTlsOptions_OrTheSystemTrustStoreWithClearFailures()
     {
-        var none = TransportSettings.From(new EtcdClientOptions(), "ua");
+        var none = new EtcdClientOptions().ToTransportSettings("ua");
         var defaults = new EtcdClientOptions();
-        var given = TransportSettings.From(defaults with { Tls = new EtcdTlsOptions { ServerName = "etcd.internal" } }, "ua");
+        var given = (defaults with { Tls = new EtcdTlsOptions { ServerName = "etcd.internal" } }).ToTransportSettings("ua");
 
         Assert.NotNull(none.Ssl!.RemoteCertificateValidationCallback);
         Assert.Null(none.Ssl.TargetHost);

@@ -46,9 +46,9 @@ public class GrpcFailureMapperTests
     }
 
     [Fact]
-    public void Etcd_and_disposed_exceptions_are_not_mapped()
+    public void Oversize_and_disposed_exceptions_are_not_mapped()
     {
-        Assert.Null(GrpcFailureMapper.Map(new EtcdRequestTooLargeException("big"), _endpoint, false, CancellationToken.None));
+        Assert.Null(GrpcFailureMapper.Map(new GrpcMessageTooLargeException(10, 5), _endpoint, false, CancellationToken.None));
         Assert.Null(GrpcFailureMapper.Map(new ObjectDisposedException("client"), _endpoint, true, CancellationToken.None));
     }
 

@@ -244,12 +244,16 @@ public class GrpcFrameTests
         Assert.Equal(size, GrpcFrameWriter.MeasureChecked(message, size));
         Assert.Equal(size, GrpcFrameWriter.MeasureChecked(message, int.MaxValue));
 
-        var e = Assert.Throws<EtcdRequestTooLargeException>(() => GrpcFrameWriter.MeasureChecked(message, size - 1));
-        Assert.Equal(GrpcStatusCode.InvalidArgument, e.StatusCode);
-        Assert.Null(e.ServerMessage);
+        var e = Assert.Throws<GrpcMessageTooLargeException>(() => GrpcFrameWriter.MeasureChecked(message, size - 1));
+        Assert.Equal((size, size - 1), (e.Size, e.Limit));
         Assert.Contains($"{size} bytes", e.Message, StringComparison.Ordinal);
         Assert.Contains($"{size - 1} bytes", e.Message, StringComparison.Ordinal);
-        Assert.False(e.IsTransient);
+
+        var error = Errors.EtcdErrorMapper.TooLarge(e);
+        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Null(error.ServerMessage);
+        Assert.Contains("MaxSendMessageSize", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
     }
 
     [Fact]
@@ -257,7 +261,7 @@ public class GrpcFrameTests
     {
         var message = Message("key", 100);
         var size = message.CalculateSize();
-        Assert.Throws<EtcdRequestTooLargeException>(() => GrpcFrameWriter.RentChecked(message, size - 1, out _));
+        Assert.Throws<GrpcMessageTooLargeException>(() => GrpcFrameWriter.RentChecked(message, size - 1, out _));
 
         var buffer = GrpcFrameWriter.RentChecked(message, size, out var length);
         GrpcFrameWriter.Return(buffer);
@@ -269,7 +273,7 @@ public class GrpcFrameTests
     {
         var message = Message("key", 100);
         using var stream = new MemoryStream();
-        await Assert.ThrowsAsync<EtcdRequestTooLargeException>(() => GrpcFrameWriter.WriteAsync(stream, message, message.CalculateSize() - 1, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<GrpcMessageTooLargeException>(() => GrpcFrameWriter.WriteAsync(stream, message, message.CalculateSize() - 1, CancellationToken.None).AsTask());
         Assert.Equal(0, stream.Length);
     }
 

@@ -28,7 +28,7 @@ public sealed partial class EtcdElection
     /// <summary>
     /// Resumes leadership held before a restart (Go: <c>ResumeElection</c>), given the leader key and its create revision
     /// (from <see cref="LeaderKey"/> and <see cref="LeaderRevision"/>); the session must hold the key's lease
-    /// (see the <c>leaseId</c> of <see cref="EtcdSession.CreateAsync(EtcdClient, TimeSpan?, long, CancellationToken)"/>). No call is made to etcd.
+    /// (see the <c>leaseId</c> of <see cref="EtcdSession.CreateAsync(IEtcdClient, TimeSpan?, long, CancellationToken)"/>). No call is made to etcd.
     /// </summary>
     /// <param name="session">The session holding the leader key's lease.</param>
     /// <param name="name">The election name.</param>

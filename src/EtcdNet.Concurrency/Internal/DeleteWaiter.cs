@@ -18,7 +18,7 @@ internal static class DeleteWaiter
     /// <param name="maxCreateRevision">The largest create revision to wait for (the caller's own create revision minus one).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The header of the read that found no such key.</returns>
-    public static async Task<ResponseHeader> WaitDeletesAsync(EtcdClient client, string prefix, long maxCreateRevision, CancellationToken cancellationToken)
+    public static async Task<ResponseHeader> WaitDeletesAsync(IEtcdClient client, string prefix, long maxCreateRevision, CancellationToken cancellationToken)
     {
         var options = GetOptions.LastCreate with { MaxCreateRevision = maxCreateRevision };
         while (true)
@@ -43,7 +43,7 @@ internal static class DeleteWaiter
     /// <param name="revision">The revision to watch from (the revision at which the key was seen).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>True when the delete was seen; false when the caller must re-read (watch cancelled, history compacted).</returns>
-    public static async Task<bool> WaitDeleteAsync(EtcdClient client, ReadOnlyMemory<byte> key, long revision, CancellationToken cancellationToken)
+    public static async Task<bool> WaitDeleteAsync(IEtcdClient client, ReadOnlyMemory<byte> key, long revision, CancellationToken cancellationToken)
     {
         try
         {

@@ -10,12 +10,12 @@ namespace EtcdNet.Concurrency;
 /// </summary>
 public sealed class EtcdBarrier
 {
-    private readonly EtcdClient _client;
+    private readonly IEtcdClient _client;
 
     /// <summary>Creates a barrier on <paramref name="key"/>; nothing is sent to etcd yet.</summary>
     /// <param name="client">The client to use.</param>
     /// <param name="key">The barrier's key.</param>
-    public EtcdBarrier(EtcdClient client, string key)
+    public EtcdBarrier(IEtcdClient client, string key)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -146,7 +146,7 @@ public sealed class EtcdDoubleBarrier
     }
 
     /// <summary>Waits for a put of the ready key at or after <paramref name="revision"/>, re-reading after a compaction or a cancelled watch.</summary>
-    private async Task WaitReadyAsync(EtcdClient client, long revision, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(IEtcdClient client, long revision, CancellationToken cancellationToken)
     {
         var start = revision;
         while (true)

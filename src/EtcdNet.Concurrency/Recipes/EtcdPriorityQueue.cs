@@ -10,13 +10,13 @@ namespace EtcdNet.Concurrency;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue, named after Go's recipe.")]
 public sealed class EtcdPriorityQueue
 {
-    private readonly EtcdClient _client;
+    private readonly IEtcdClient _client;
     private readonly string _root;
 
     /// <summary>Creates a priority queue under <paramref name="prefix"/>; nothing is sent to etcd yet.</summary>
     /// <param name="client">The client to use.</param>
     /// <param name="prefix">The queue's prefix, without a trailing slash (items are <c>prefix/…</c>).</param>
-    public EtcdPriorityQueue(EtcdClient client, string prefix)
+    public EtcdPriorityQueue(IEtcdClient client, string prefix)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(prefix);

@@ -9,12 +9,12 @@ namespace EtcdNet.Concurrency;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue, named after Go's recipe.")]
 public sealed class EtcdQueue
 {
-    private readonly EtcdClient _client;
+    private readonly IEtcdClient _client;
 
     /// <summary>Creates a queue under <paramref name="prefix"/>; nothing is sent to etcd yet.</summary>
     /// <param name="client">The client to use.</param>
     /// <param name="prefix">The queue's prefix, without a trailing slash (items are <c>prefix/…</c>).</param>
-    public EtcdQueue(EtcdClient client, string prefix)
+    public EtcdQueue(IEtcdClient client, string prefix)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(prefix);

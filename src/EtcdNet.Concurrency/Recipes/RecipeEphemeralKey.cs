@@ -52,7 +52,7 @@ internal static class RecipeEphemeralKey
     /// <param name="key">The key.</param>
     /// <param name="revision">The key's create revision.</param>
     /// <param name="cancellationToken">Cancels the call; when it cannot be cancelled a 5 s limit applies.</param>
-    public static async Task DeleteAsync(EtcdClient client, string key, long revision, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(IEtcdClient client, string key, long revision, CancellationToken cancellationToken)
     {
         using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var token = limit?.Token ?? cancellationToken;
@@ -71,7 +71,7 @@ internal static class RecipeEphemeralKey
     /// <param name="client">The client.</param>
     /// <param name="key">The key.</param>
     /// <param name="revision">The key's create revision.</param>
-    public static async Task RemoveAbandonedAsync(EtcdClient client, string key, long revision)
+    public static async Task RemoveAbandonedAsync(IEtcdClient client, string key, long revision)
     {
         try
         {
@@ -88,7 +88,7 @@ internal static class RecipeEphemeralKey
     /// <param name="key">The key.</param>
     /// <param name="revision">The expected create revision.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<bool> ExistsAsync(EtcdClient client, string key, long revision, CancellationToken cancellationToken)
+    public static async Task<bool> ExistsAsync(IEtcdClient client, string key, long revision, CancellationToken cancellationToken)
     {
         var response = await IdempotentRetry.RunAsync(ct => client.GetAsync(key, null, ct), cancellationToken).ConfigureAwait(false);
         return response.Kvs.Count > 0 && response.Kvs[0].CreateRevision == revision;

@@ -10,7 +10,7 @@ internal static class RecipeKv
 {
     /// <summary>Creates <paramref name="key"/> only if it does not exist (Go: <c>putNewKV</c>).</summary>
     /// <returns>The revision of the creation, or null when the key already existed.</returns>
-    public static async Task<long?> PutNewAsync(EtcdClient client, string key, EtcdBytes value, CancellationToken cancellationToken)
+    public static async Task<long?> PutNewAsync(IEtcdClient client, string key, EtcdBytes value, CancellationToken cancellationToken)
     {
         var response = await client.Txn()
             .If(Compare.Version(key, CompareOp.Equal, 0))
@@ -25,7 +25,7 @@ internal static class RecipeKv
     /// transaction and guarded by its mod revision, so two creators never take the same number.
     /// </summary>
     /// <returns>The created key.</returns>
-    public static async Task<string> PutSequentialAsync(EtcdClient client, string prefix, EtcdBytes value, CancellationToken cancellationToken)
+    public static async Task<string> PutSequentialAsync(IEtcdClient client, string prefix, EtcdBytes value, CancellationToken cancellationToken)
     {
         var baseKey = "__" + prefix;
         while (true)
@@ -46,7 +46,7 @@ internal static class RecipeKv
 
     /// <summary>Deletes <paramref name="key"/> only if its mod revision is still <paramref name="modRevision"/> (Go: <c>deleteRevKey</c>).</summary>
     /// <returns>True when this call deleted it.</returns>
-    public static async Task<bool> DeleteRevisionAsync(EtcdClient client, string key, long modRevision, CancellationToken cancellationToken)
+    public static async Task<bool> DeleteRevisionAsync(IEtcdClient client, string key, long modRevision, CancellationToken cancellationToken)
     {
         var response = await client.Txn()
             .If(Compare.ModRevision(key, CompareOp.Equal, modRevision))
@@ -61,7 +61,7 @@ internal static class RecipeKv
     /// one caller; when the queue is empty, waits for the next put (Go: <c>Queue.Dequeue</c>).
     /// </summary>
     /// <returns>The claimed item.</returns>
-    public static async Task<KeyValue> ClaimAsync(EtcdClient client, string prefix, GetOptions order, CancellationToken cancellationToken)
+    public static async Task<KeyValue> ClaimAsync(IEtcdClient client, string prefix, GetOptions order, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -87,7 +87,7 @@ internal static class RecipeKv
 
     /// <summary>Waits for the first put under <paramref name="prefix"/> at or after <paramref name="startRevision"/>.</summary>
     /// <returns>The key as put, or null if the watch ended without one.</returns>
-    private static async Task<KeyValue?> WaitForPutAsync(EtcdClient client, string prefix, long startRevision, CancellationToken cancellationToken)
+    private static async Task<KeyValue?> WaitForPutAsync(IEtcdClient client, string prefix, long startRevision, CancellationToken cancellationToken)
     {
         var options = new WatchOptions { Prefix = true, NoDelete = true, StartRevision = startRevision };
         await foreach (var response in client.WatchAsync(prefix, options, cancellationToken).ConfigureAwait(false))

@@ -19,7 +19,7 @@ public sealed class EtcdSession : IAsyncDisposable
     private int _orphaned;
     private int _disposed;
 
-    private EtcdSession(EtcdClient client, long leaseId, TimeSpan ttl, LeaseKeepAlive keepAlive)
+    private EtcdSession(IEtcdClient client, long leaseId, TimeSpan ttl, LeaseKeepAlive keepAlive)
     {
         Client = client;
         LeaseId = leaseId;
@@ -28,7 +28,7 @@ public sealed class EtcdSession : IAsyncDisposable
     }
 
     /// <summary>The client the session uses.</summary>
-    public EtcdClient Client { get; }
+    public IEtcdClient Client { get; }
 
     /// <summary>The ID of the session's lease.</summary>
     public long LeaseId { get; }
@@ -55,7 +55,7 @@ public sealed class EtcdSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the grant.</param>
     /// <returns>The session.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is under 1 s, or <paramref name="leaseId"/> is negative.</exception>
-    public static Task<EtcdSession> CreateAsync(EtcdClient client, TimeSpan? ttl = null, long leaseId = 0, CancellationToken cancellationToken = default)
+    public static Task<EtcdSession> CreateAsync(IEtcdClient client, TimeSpan? ttl = null, long leaseId = 0, CancellationToken cancellationToken = default)
     {
         if (ttl is { } value)
         {
@@ -72,7 +72,7 @@ public sealed class EtcdSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the grant.</param>
     /// <returns>The session.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The TTL is under 1 s, the lease ID is negative, or the loss check interval is under 100 ms.</exception>
-    public static async Task<EtcdSession> CreateAsync(EtcdClient client, EtcdSessionOptions options, CancellationToken cancellationToken = default)
+    public static async Task<EtcdSession> CreateAsync(IEtcdClient client, EtcdSessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,6 +1,6 @@
 namespace EtcdNet.Concurrency;
 
-/// <summary>Options of <see cref="EtcdSession.CreateAsync(EtcdClient, EtcdSessionOptions, CancellationToken)"/>.</summary>
+/// <summary>Options of <see cref="EtcdSession.CreateAsync(IEtcdClient, EtcdSessionOptions, CancellationToken)"/>.</summary>
 public sealed record EtcdSessionOptions
 {
     /// <summary>The default <see cref="LossCheckInterval"/>: 500 ms.</summary>

@@ -24,7 +24,7 @@ public static class Stm
     /// <returns>The response of the successful commit transaction.</returns>
     /// <exception cref="StmConflictException">Every one of <see cref="StmOptions.MaxAttempts"/> commits conflicted.</exception>
     public static async Task<TxnResponse> RunAsync(
-        EtcdClient client,
+        IEtcdClient client,
         Func<IStm, CancellationToken, Task> apply,
         StmIsolation isolation = StmIsolation.SerializableSnapshot,
         StmOptions? options = null,

@@ -8,14 +8,14 @@ namespace EtcdNet.Concurrency;
 /// </summary>
 internal sealed class StmTransaction : IStm
 {
-    private readonly EtcdClient _client;
+    private readonly IEtcdClient _client;
     private readonly StmIsolation _isolation;
     private readonly Dictionary<string, StmRead> _reads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StmWrite> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StmRead> _refreshed = new(StringComparer.Ordinal);
     private long _snapshotRevision;
 
-    public StmTransaction(EtcdClient client, StmIsolation isolation)
+    public StmTransaction(IEtcdClient client, StmIsolation isolation)
     {
         _client = client;
         _isolation = isolation;

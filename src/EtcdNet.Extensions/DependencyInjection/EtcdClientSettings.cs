@@ -28,8 +28,11 @@ public sealed class EtcdClientSettings
     /// <summary>See <see cref="EtcdClientOptions.MaxReceiveMessageSize"/>. Default: null (unlimited).</summary>
     public int? MaxReceiveMessageSize { get; set; }
 
-    /// <summary>See <see cref="EtcdClientOptions.MaxAttempts"/>. Default: null (10).</summary>
+    /// <summary>See <see cref="EtcdClientOptions.MaxAttempts"/>; when set, it wins over <c>Retry:MaxAttempts</c>. Default: null (10).</summary>
     public int? MaxAttempts { get; set; }
+
+    /// <summary>See <see cref="EtcdClientOptions.Retry"/>: attempts and backoffs (docs/resilience.md). Default: null (the defaults).</summary>
+    public EtcdRetryOptions? Retry { get; set; }
 
     /// <summary>See <see cref="EtcdClientOptions.AutoSyncInterval"/>. Default: null (off).</summary>
     public TimeSpan? AutoSyncInterval { get; set; }
@@ -70,7 +73,7 @@ public sealed class EtcdClientSettings
             KeepAliveTimeout = KeepAliveTimeout ?? defaults.KeepAliveTimeout,
             MaxSendMessageSize = MaxSendMessageSize ?? defaults.MaxSendMessageSize,
             MaxReceiveMessageSize = MaxReceiveMessageSize ?? defaults.MaxReceiveMessageSize,
-            MaxAttempts = MaxAttempts ?? defaults.MaxAttempts,
+            Retry = (Retry ?? defaults.Retry) is var retry && MaxAttempts is { } attempts ? retry with { MaxAttempts = attempts } : retry,
             AutoSyncInterval = AutoSyncInterval,
             WatchCheckInterval = WatchCheckInterval is { } watchCheck ? (watchCheck == TimeSpan.Zero ? null : watchCheck) : defaults.WatchCheckInterval,
             DefaultTtl = DefaultTtl,

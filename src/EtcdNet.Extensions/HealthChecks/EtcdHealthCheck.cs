@@ -11,9 +11,9 @@ namespace EtcdNet.Extensions;
 /// </summary>
 /// <param name="client">The client whose endpoints are checked.</param>
 /// <param name="options">The check's settings; null for defaults.</param>
-public sealed class EtcdHealthCheck(EtcdClient client, EtcdHealthCheckOptions? options = null) : IHealthCheck
+public sealed class EtcdHealthCheck(IEtcdClient client, EtcdHealthCheckOptions? options = null) : IHealthCheck
 {
-    private readonly EtcdClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly IEtcdClient _client = client ?? throw new ArgumentNullException(nameof(client));
     private readonly TimeSpan _timeout = (options ?? new EtcdHealthCheckOptions()).Timeout;
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using EtcdNet.Auth;
 using EtcdNet.Errors;
 using EtcdNet.Protocol.Election;
 using EtcdNet.Resilience;
@@ -17,9 +16,6 @@ namespace EtcdNet.Election;
 /// </summary>
 internal sealed class ElectionObserver
 {
-    private static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
-
     private readonly RpcInvoker _invoker;
     private readonly ByteString _name;
     private readonly ObserveDiagnostics _diagnostics;
@@ -35,21 +31,21 @@ internal sealed class ElectionObserver
     {
         var request = new LeaderRequest { Name = _name };
         var position = default(ObservePosition);
-        var failures = 0;
-        var protocolFailures = 0;
+        var recovery = new StreamRecovery(_invoker);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (endpoint, index) = _invoker.Pool.Pick();
-            if (await StreamHeadersAsync(cancellationToken).ConfigureAwait(false) is not { } headers)
+            if (await StreamHeadersAsync(recovery, cancellationToken).ConfigureAwait(false) is not { } headers)
             {
-                await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), cancellationToken).ConfigureAwait(false);
+                await recovery.BackoffAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             var call = _invoker.Transport.StartStreaming(endpoint, ElectionMethods.Observe, request, headers, cancellationToken);
             _diagnostics.StreamOpened(endpoint.Address);
             var answered = false;
+            var reopenNow = false;
             await using (call.ConfigureAwait(false))
             {
                 while (true)
@@ -57,7 +53,7 @@ internal sealed class ElectionObserver
                     var (response, failure) = await ReadAsync(call, cancellationToken).ConfigureAwait(false);
                     if (failure is not null)
                     {
-                        protocolFailures = OnFailure(failure, index, headers, protocolFailures);
+                        reopenNow = OnFailure(recovery, failure, index, headers);
                         break;
                     }
 
@@ -74,8 +70,7 @@ internal sealed class ElectionObserver
                     if (!answered)
                     {
                         answered = true;
-                        failures = 0;
-                        protocolFailures = 0;
+                        recovery.Answered();
                         _invoker.Pool.ReportSuccess(index);
                         if (position.HasValue && response.Kv is { } first && position.IsBefore(first))
                         {
@@ -108,13 +103,16 @@ internal sealed class ElectionObserver
                 }
             }
 
-            await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), cancellationToken).ConfigureAwait(false);
+            if (!reopenNow)
+            {
+                await recovery.BackoffAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>Reads the next response; returns the failure instead of throwing it (an iterator cannot yield inside a catch).</summary>
     private static async ValueTask<(Protocol.Election.LeaderResponse? Response, GrpcCallException? Failure)> ReadAsync(
-        GrpcStreamingCall<LeaderRequest, Protocol.Election.LeaderResponse> call, CancellationToken cancellationToken)
+        IGrpcStreamingCall<LeaderRequest, Protocol.Election.LeaderResponse> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -151,40 +149,24 @@ internal sealed class ElectionObserver
     }
 
     /// <summary>Headers for a new stream (with a current token when the client has credentials), or null to retry later.</summary>
-    private async ValueTask<CallHeaders?> StreamHeadersAsync(CancellationToken cancellationToken)
+    /// <exception cref="EtcdException">Authenticating failed in a way no retry can cure (wrong credentials).</exception>
+    private async ValueTask<CallHeaders?> StreamHeadersAsync(StreamRecovery recovery, CancellationToken cancellationToken)
     {
         try
         {
             return await _invoker.StreamHeadersAsync(CallHeaders.None, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is (EtcdException and not EtcdAuthFailedException) or TimeoutException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is EtcdException or TimeoutException)
         {
-            return null; // cannot authenticate now; wrong credentials (auth failed) end the observation
+            var verdict = recovery.OnFailure(e, -1, null);
+            return verdict.Fails ? throw verdict.Error : null;
         }
     }
 
-    /// <summary>Records a failed stream; throws when no reconnection can cure it. Returns the new count of consecutive protocol failures.</summary>
-    private int OnFailure(GrpcCallException failure, int index, CallHeaders headers, int protocolFailures)
+    /// <summary>Applies the policy's verdict on a failed stream: throws when no reconnection can cure it; returns whether to reopen at once.</summary>
+    private static bool OnFailure(StreamRecovery recovery, GrpcCallException failure, int index, CallHeaders headers)
     {
-        if (failure.Kind != CallFailureKind.Status)
-        {
-            _invoker.Pool.ReportFailure(index);
-        }
-
-        if (AuthTokenProvider.IsStaleToken(failure))
-        {
-            _invoker.Auth?.Invalidate(headers.Metadata); // reopen with a fresh token
-            return 0;
-        }
-
-        var notEtcd = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented;
-        protocolFailures = notEtcd ? protocolFailures + 1 : 0;
-        var fatal = failure.Kind == CallFailureKind.Status && failure.Status.Code is GrpcStatusCode.PermissionDenied or GrpcStatusCode.InvalidArgument;
-        if (fatal || protocolFailures >= _invoker.Pool.Count)
-        {
-            throw EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true);
-        }
-
-        return protocolFailures;
+        var verdict = recovery.OnFailure(failure, index, headers.Metadata);
+        return verdict.Fails ? throw verdict.Error : verdict.Action == FailureAction.Reauthenticate;
     }
 }

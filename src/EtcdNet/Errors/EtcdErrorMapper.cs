@@ -52,6 +52,10 @@ internal static class EtcdErrorMapper
         return new EtcdException(message, status.Code, status.Message, failure.Endpoint, failure);
     }
 
+    /// <summary>The error for a request the client refused to send because of its size.</summary>
+    public static EtcdRequestTooLargeException TooLarge(GrpcMessageTooLargeException error)
+        => new($"{error.Message} (EtcdClientOptions.MaxSendMessageSize).");
+
     /// <summary>The error for a call that no endpoint could serve.</summary>
     public static Exception NoEndpoint(IReadOnlyList<EndpointFailure> failures)
     {

@@ -1,4 +1,3 @@
-using EtcdNet.Auth;
 using EtcdNet.Errors;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
@@ -8,34 +7,16 @@ namespace EtcdNet.Lease;
 /// <summary>The stream loop: keeps one keep-alive stream open while leases exist, and routes its responses.</summary>
 internal sealed partial class LeaseKeepAliveManager
 {
-    private static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
-
     private async Task StreamLoopAsync()
     {
         var token = _shutdown.Token;
-        var failures = 0;
+        var recovery = new StreamRecovery(_invoker);
         ulong avoid = 0;
         while (!token.IsCancellationRequested)
         {
-            bool idle;
-            lock (_gate)
+            if (!await WaitForLeasesAsync(token).ConfigureAwait(false))
             {
-                idle = _leases.Count == 0;
-            }
-
-            if (idle)
-            {
-                try
-                {
-                    await _streamWake.WaitAsync(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                continue;
+                break;
             }
 
             var (endpoint, index) = _invoker.Pool.Pick(avoid);
@@ -57,22 +38,10 @@ internal sealed partial class LeaseKeepAliveManager
             }
             catch (Exception e) when (e is EtcdException or TimeoutException)
             {
-                // Could not authenticate (cluster unreachable, or wrong credentials): leases are declared
-                // lost by their deadlines if this lasts; keep trying meanwhile.
-                lock (_gate)
-                {
-                    _lastStreamFailure = e;
-                }
-
-                try
-                {
-                    await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
+                // Could not authenticate. While the cluster is unreachable, leases are declared lost by their deadlines if
+                // this lasts; wrong credentials end them now.
+                OnStreamFailed(recovery.OnFailure(e, -1, null), null);
+                await recovery.BackoffAsync(token).ConfigureAwait(false);
                 continue;
             }
 
@@ -88,7 +57,7 @@ internal sealed partial class LeaseKeepAliveManager
 
             if (answered)
             {
-                failures = 0;
+                recovery.Answered();
             }
 
             if (reason is SessionEnd.Idle or SessionEnd.Shutdown)
@@ -97,35 +66,79 @@ internal sealed partial class LeaseKeepAliveManager
                 continue; // ended on purpose: no backoff
             }
 
-            // Any other end is unexpected (error, graceful end, stuck, failed write): move to another endpoint after a backoff.
-            _invoker.Diagnostics.KeepAliveStreamFailed(endpoint.Address, failure?.Message ?? (reason == SessionEnd.Stuck ? "stopped answering" : "ended by the server"));
-            if (reason == SessionEnd.Stuck || failure is GrpcCallException { Kind: not CallFailureKind.Status })
+            // Any other end is unexpected (error, graceful end, stuck, failed write): reopen, on another endpoint when there is one.
+            if (OnSessionEnded(session, reason, failure, headers, recovery) == FailureAction.Reauthenticate)
             {
-                _invoker.Pool.ReportFailure(index, failure?.Message ?? "the lease keep-alive stream stopped answering");
-            }
-
-            if (failure is GrpcCallException stale && AuthTokenProvider.IsStaleToken(stale))
-            {
-                _invoker.Auth?.Invalidate(headers.Metadata); // the next stream authenticates again
-            }
-
-            var cause = failure is GrpcCallException call ? EtcdErrorMapper.ToPublic(call, _invoker.RequestTimeout, repeatable: true) : failure;
-            lock (_gate)
-            {
-                _lastStreamFailure = cause ?? new EtcdException(
-                    reason == SessionEnd.Stuck ? $"The lease keep-alive stream on {endpoint} stopped answering." : $"{endpoint} ended the lease keep-alive stream.",
-                    GrpcStatusCode.Unavailable, null, endpoint.Address);
+                continue; // reopen at once with a fresh token
             }
 
             avoid = _invoker.Pool.Count > 1 ? 1UL << index : 0;
+            await recovery.BackoffAsync(token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until some lease is kept alive; false when the manager stops first.</summary>
+    private async Task<bool> WaitForLeasesAsync(CancellationToken token)
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_leases.Count > 0)
+                {
+                    return true;
+                }
+            }
+
             try
             {
-                await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures++), token).ConfigureAwait(false);
+                await _streamWake.WaitAsync(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                break;
+                return false;
             }
+        }
+    }
+
+    /// <summary>Records why a session ended unexpectedly and applies the policy's verdict; returns the action it chose.</summary>
+    private FailureAction OnSessionEnded(LeaseKeepAliveSession session, SessionEnd reason, Exception? failure, CallHeaders headers, StreamRecovery recovery)
+    {
+        var endpoint = session.Endpoint;
+        _invoker.Diagnostics.KeepAliveStreamFailed(endpoint, failure?.Message ?? (reason == SessionEnd.Stuck ? "stopped answering" : "ended by the server"));
+        if (reason == SessionEnd.Stuck || failure is null)
+        {
+            if (reason == SessionEnd.Stuck)
+            {
+                _invoker.Pool.ReportFailure(session.EndpointIndex, failure?.Message ?? "the lease keep-alive stream stopped answering");
+            }
+
+            RecordStreamFailure(failure ?? new EtcdException(
+                reason == SessionEnd.Stuck ? $"The lease keep-alive stream on {endpoint} stopped answering." : $"{endpoint} ended the lease keep-alive stream.",
+                GrpcStatusCode.Unavailable, null, endpoint));
+            return FailureAction.RetryAfterBackoff;
+        }
+
+        var verdict = recovery.OnFailure(failure, session.EndpointIndex, headers.Metadata);
+        OnStreamFailed(verdict, endpoint);
+        return verdict.Action;
+    }
+
+    /// <summary>Remembers the failure (it explains a later loss) and ends every lease when no reconnection can cure it.</summary>
+    private void OnStreamFailed(StreamVerdict verdict, string? endpoint)
+    {
+        RecordStreamFailure(verdict.Error);
+        if (verdict.Fails)
+        {
+            FailEvery(verdict.Error, endpoint);
+        }
+    }
+
+    private void RecordStreamFailure(Exception cause)
+    {
+        lock (_gate)
+        {
+            _lastStreamFailure = cause;
         }
     }
 

@@ -178,6 +178,29 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
         }
     }
 
+    /// <summary>Declares every lease kept alive now lost for <paramref name="cause"/>, which no reconnection can cure; later leases are kept alive as usual.</summary>
+    private void FailEvery(Exception cause, string? endpoint)
+    {
+        KeptAliveLease[] leases;
+        lock (_gate)
+        {
+            leases = [.. _leases.Values];
+            foreach (var lease in leases)
+            {
+                lease.Ended = true; // its queue entries are skipped from now on
+            }
+
+            _leases.Clear();
+        }
+
+        foreach (var lease in leases)
+        {
+            Fail(lease, LeaseLostReason.Refused, endpoint, cause);
+        }
+
+        _schedulerWake.Set();
+    }
+
     private void Fail(KeptAliveLease lease, LeaseLostReason reason, string? endpoint, Exception? cause)
     {
         _invoker.Diagnostics.LeaseLost(lease.Id, reason, endpoint, cause);

@@ -27,7 +27,7 @@ internal static class LeaseKeepAliveOnce
             : throw new EtcdLeaseNotFoundException($"Lease {id:x} was not found: it expired, was revoked, or was never granted.", null, endpoint);
     }
 
-    private static async Task<Protocol.Rpc.LeaseKeepAliveResponse> RenewOnceAsync(GrpcTransport transport, GrpcEndpoint endpoint, CallHeaders headers, long id, CancellationToken cancellationToken)
+    private static async Task<Protocol.Rpc.LeaseKeepAliveResponse> RenewOnceAsync(ICallTransport transport, GrpcEndpoint endpoint, CallHeaders headers, long id, CancellationToken cancellationToken)
     {
         var call = transport.StartStreaming(endpoint, LeaseMethods.KeepAlive, null, headers, cancellationToken);
         await using (call.ConfigureAwait(false))

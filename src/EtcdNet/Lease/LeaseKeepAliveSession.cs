@@ -17,7 +17,7 @@ internal sealed class LeaseKeepAliveSession : IAsyncDisposable
     private Task _cancelled = Task.CompletedTask;
     private int _end;
 
-    public LeaseKeepAliveSession(GrpcTransport transport, GrpcEndpoint endpoint, int endpointIndex, CallHeaders headers, TimeSpan openedAt, CancellationToken shutdown)
+    public LeaseKeepAliveSession(ICallTransport transport, GrpcEndpoint endpoint, int endpointIndex, CallHeaders headers, TimeSpan openedAt, CancellationToken shutdown)
     {
         _cts = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         EndpointIndex = endpointIndex;
@@ -33,7 +33,7 @@ internal sealed class LeaseKeepAliveSession : IAsyncDisposable
         }
     }
 
-    public GrpcStreamingCall<LeaseKeepAliveRequest, Protocol.Rpc.LeaseKeepAliveResponse> Call { get; }
+    public IGrpcStreamingCall<LeaseKeepAliveRequest, Protocol.Rpc.LeaseKeepAliveResponse> Call { get; }
 
     /// <summary>The endpoint's index in the pool.</summary>
     public int EndpointIndex { get; }

@@ -15,4 +15,10 @@ public enum LeaseLostReason
 
     /// <summary>The client was disposed, which stopped the keep-alive; the lease will expire on the server.</summary>
     ClientDisposed = 2,
+
+    /// <summary>
+    /// The cluster refused the keep-alive for a reason no retry can cure (wrong credentials, permission denied, an
+    /// RPC the server does not implement); the exception's inner exception says which.
+    /// </summary>
+    Refused = 3,
 }

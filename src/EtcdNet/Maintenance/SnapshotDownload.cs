@@ -49,14 +49,15 @@ internal static class SnapshotDownload
             }
             catch (GrpcCallException failure)
             {
-                if (failure.Kind != CallFailureKind.Status)
+                var decision = FailurePolicy.Rule(CallKind.Read, FailureClassifier.Classify(failure), failure.RequestSent);
+                if (decision.SetAside)
                 {
                     pool.ReportFailure(index);
                 }
 
                 failures.Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
                 tried |= 1UL << index;
-                var retry = written == 0 && RetryPolicy.Decide(failure, repeatable: true) == RetryDecision.TryAnotherEndpoint;
+                var retry = written == 0 && decision.Action == FailureAction.TryAnotherEndpoint; // a snapshot half written cannot move
                 if (!retry)
                 {
                     throw EtcdErrorMapper.ToPublic(failure, Timeout.InfiniteTimeSpan, repeatable: true);

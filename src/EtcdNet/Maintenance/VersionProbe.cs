@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Resilience;
@@ -23,7 +22,6 @@ internal static class VersionProbe
                 deadline.CancelAfter(timeout);
             }
 
-            using var http = CreateClient(invoker);
             var endpoints = invoker.Pool.Endpoints.ToArray();
             var first = Math.Max(0, Array.IndexOf(endpoints, invoker.Pool.Pick().Endpoint));
             for (var i = 0; i < endpoints.Length; i++)
@@ -33,7 +31,7 @@ internal static class VersionProbe
                 attempt.CancelAfter(2 * invoker.Transport.Settings.DialTimeout); // a silent endpoint must not use up the whole timeout
                 try
                 {
-                    if (await TryReadAsync(http, new Uri(endpoint.BaseUri, "version"), attempt.Token).ConfigureAwait(false) is { } versions)
+                    if (await TryReadAsync(invoker.Transport, endpoint, attempt.Token).ConfigureAwait(false) is { } versions)
                     {
                         return new VersionResponse(versions.Server, versions.Cluster, endpoint.Address);
                     }
@@ -57,47 +55,23 @@ internal static class VersionProbe
         return new VersionResponse(status.Version, null, string.Empty);
     }
 
-    private static HttpClient CreateClient(RpcInvoker invoker)
+    private static async Task<(string Server, string? Cluster)?> TryReadAsync(Transport.ICallTransport transport, Transport.GrpcEndpoint endpoint, CancellationToken token)
     {
-        var settings = invoker.Transport.Settings;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = settings.DialTimeout,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        if (settings.Ssl is { } ssl)
-        {
-            handler.SslOptions = ssl;
-        }
-
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
-
-    private static async Task<(string Server, string? Cluster)?> TryReadAsync(HttpClient http, Uri uri, CancellationToken token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        using var response = await http.SendAsync(request, token).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        var (status, body) = await transport.GetAsync(endpoint, "version", token).ConfigureAwait(false);
+        if (status is < 200 or > 299)
         {
             return null;
         }
 
-        var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("etcdserver", out var server) || server.ValueKind != JsonValueKind.String)
         {
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: token).ConfigureAwait(false);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("etcdserver", out var server) || server.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            var cluster = root.TryGetProperty("etcdcluster", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            return (server.GetString()!, string.IsNullOrEmpty(cluster) || cluster == "not_decided" ? null : cluster);
+            return null;
         }
+
+        var cluster = root.TryGetProperty("etcdcluster", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        return (server.GetString()!, string.IsNullOrEmpty(cluster) || cluster == "not_decided" ? null : cluster);
     }
 }

@@ -3,12 +3,12 @@ using EtcdNet.Kv;
 namespace EtcdNet;
 
 /// <summary>
-/// A view of an <see cref="EtcdClient"/> confined to a key prefix (from <see cref="EtcdClient.WithNamespace"/>):
+/// A view of an <see cref="EtcdClient"/> confined to a key prefix (from <see cref="EtcdClient.WithNamespace"/>), usable wherever an <see cref="IEtcdClient"/> is:
 /// keys, ranges, transactions, watches, locks and elections get the prefix, and every key returned loses it,
 /// so the view cannot see or change keys outside its prefix. It shares the client's connections and streams;
 /// it needs no disposal and lives as long as the client.
 /// </summary>
-public sealed class EtcdNamespace : IKvClient, IWatchClient
+public sealed class EtcdNamespace : IEtcdClient
 {
     private readonly EtcdClient _client;
     private readonly Namespace.KeyPrefix _prefix;
@@ -37,6 +37,21 @@ public sealed class EtcdNamespace : IKvClient, IWatchClient
 
     /// <summary>The Election service inside the namespace.</summary>
     public IElectionClient Election { get; }
+
+    /// <summary>The client's lease API: leases are not keys, so the view shares them.</summary>
+    public ILeaseClient Lease => _client.Lease;
+
+    /// <summary>The client's cluster membership API.</summary>
+    public IClusterClient Cluster => _client.Cluster;
+
+    /// <summary>The client's maintenance API.</summary>
+    public IMaintenanceClient Maintenance => _client.Maintenance;
+
+    /// <summary>The client's authentication API.</summary>
+    public IAuthClient Auth => _client.Auth;
+
+    /// <summary>The client's endpoints.</summary>
+    public IReadOnlyList<string> Endpoints => _client.Endpoints;
 
     /// <summary>A view nested inside this one: its prefix is this view's prefix followed by <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The inner prefix; must not be empty.</param>

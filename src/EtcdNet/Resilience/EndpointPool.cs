@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EtcdNet.Transport;
 
 namespace EtcdNet.Resilience;
@@ -19,13 +18,10 @@ namespace EtcdNet.Resilience;
 /// endpoint. Reports for a slot that is now empty are ignored. Readers work on an immutable
 /// snapshot and never lock.
 /// </remarks>
-internal sealed class EndpointPool : IDisposable
+internal sealed partial class EndpointPool : IDisposable
 {
     /// <summary>The most endpoints a pool holds (one bit each in a <see cref="ulong"/> mask).</summary>
     public const int MaxEndpoints = 64;
-
-    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private readonly Lock _replaceLock = new();
     private readonly long[] _slotFreedAt = new long[MaxEndpoints]; // replacement number when each slot was last emptied; guarded by _replaceLock
@@ -43,6 +39,12 @@ internal sealed class EndpointPool : IDisposable
     }
 
     public int Count => _set.Entries.Length;
+
+    /// <summary>How long a failed endpoint stays out of the rotation, growing with consecutive failures.</summary>
+    public EtcdBackoff Backoff { get; init; } = EtcdRetryOptions.Default.EndpointBackoff;
+
+    /// <summary>The clock of set-aside periods and probe waits.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Where endpoint health changes are reported.</summary>
     public Diagnostics.ClientDiagnostics Diagnostics { get; init; } = EtcdNet.Diagnostics.ClientDiagnostics.Disabled;
@@ -69,7 +71,7 @@ internal sealed class EndpointPool : IDisposable
     public (GrpcEndpoint Endpoint, int Index) Pick(ulong avoid = 0)
     {
         var entries = _set.Entries;
-        var now = Stopwatch.GetTimestamp();
+        var now = Time.GetTimestamp();
         var start = (int)((uint)Interlocked.Increment(ref _cursor) % (uint)entries.Length);
         Entry? best = null;
         for (var i = 0; i < entries.Length; i++)
@@ -132,7 +134,7 @@ internal sealed class EndpointPool : IDisposable
     public void ReportSilence(GrpcEndpoint endpoint, string reason)
     {
         if (Array.Find(_set.Entries, e => ReferenceEquals(e.Endpoint, endpoint)) is not { } entry
-            || Volatile.Read(ref entry.OnProbation) || Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp())
+            || Volatile.Read(ref entry.OnProbation) || Volatile.Read(ref entry.SetAsideUntil) > Time.GetTimestamp())
         {
             return;
         }
@@ -171,142 +173,14 @@ internal sealed class EndpointPool : IDisposable
     private void Failed(Entry entry, string? reason)
     {
         var failures = Interlocked.Increment(ref entry.Failures);
-        var backoff = Backoff.Exponential(MinBackoff, MaxBackoff, failures - 1);
-        Volatile.Write(ref entry.SetAsideUntil, Stopwatch.GetTimestamp() + (long)(backoff.TotalSeconds * Stopwatch.Frequency));
+        var backoff = Backoff.Next(failures - 1);
+        Volatile.Write(ref entry.SetAsideUntil, Time.GetTimestamp() + (long)(backoff.TotalSeconds * Time.TimestampFrequency));
         Diagnostics.EndpointSetAside(entry.Endpoint, failures, backoff, reason);
     }
 
-    /// <summary>Starts the probe loop of <paramref name="entry"/> unless one runs already.</summary>
-    private void StartProbing(Entry entry)
-    {
-        if (Interlocked.CompareExchange(ref entry.Probing, 1, 0) == 0)
-        {
-            _ = Task.Run(() => ProbeAsync(entry)); // on the pool, whatever context the failed caller runs on
-        }
-    }
-
-    /// <summary>
-    /// After each backoff, probes the endpoint until it answers (it then rejoins the rotation), a call there
-    /// succeeded meanwhile, it was removed from the set, or the pool is disposed.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any probe failure only extends the set-aside.")]
-    private async Task ProbeAsync(Entry entry)
-    {
-        var token = _shutdown.Token;
-        try
-        {
-            while (StillOnProbation(entry) && !token.IsCancellationRequested)
-            {
-                var wait = Volatile.Read(ref entry.SetAsideUntil) - Stopwatch.GetTimestamp();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), token).ConfigureAwait(false);
-                    continue; // the backoff may have been extended meanwhile
-                }
-
-                try
-                {
-                    await Probe!(entry.Endpoint, token).ConfigureAwait(false);
-                    Succeeded(entry);
-                }
-                catch (Exception e) when (!token.IsCancellationRequested)
-                {
-                    if (StillOnProbation(entry))
-                    {
-                        Failed(entry, "probe: " + e.Message); // unless a call there succeeded meanwhile, or it was removed
-                    }
-                }
-            }
-        }
-        catch (Exception) when (token.IsCancellationRequested)
-        {
-            // the client is closing (its transport may be gone already)
-        }
-        finally
-        {
-            Interlocked.Exchange(ref entry.Probing, 0); // a full fence: the probation check below cannot move before it
-            if (StillOnProbation(entry) && !token.IsCancellationRequested)
-            {
-                StartProbing(entry); // a failure arrived as this loop ended
-            }
-        }
-    }
-
-    private bool StillOnProbation(Entry entry) => Volatile.Read(ref entry.OnProbation) && ReferenceEquals(_set.Find(entry.Index), entry);
-
     /// <summary>True when the endpoint is currently set aside or waits to pass a probe (false for an empty slot).</summary>
     public bool IsSetAside(int index)
-        => _set.Find(index) is { } entry && (Volatile.Read(ref entry.SetAsideUntil) > Stopwatch.GetTimestamp() || Volatile.Read(ref entry.OnProbation));
-
-    /// <summary>The pool's endpoint with the same scheme, host and port as <paramref name="endpoint"/>, or null.</summary>
-    public GrpcEndpoint? Find(GrpcEndpoint endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return Array.Find(_set.Entries, e => e.Endpoint.BaseUri == endpoint.BaseUri)?.Endpoint;
-    }
-
-    /// <summary>
-    /// Replaces the endpoints. Endpoints are matched by scheme, host and port: one that stays keeps
-    /// its slot, its health and what is known about it; duplicates are dropped. Calls in flight go on.
-    /// </summary>
-    /// <returns>False when the set (and its order) did not change.</returns>
-    /// <exception cref="ArgumentException">No endpoint, or more than <see cref="MaxEndpoints"/>.</exception>
-    public bool Replace(IEnumerable<GrpcEndpoint> endpoints)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var wanted = endpoints.DistinctBy(e => e.BaseUri).ToArray();
-        CheckCount(wanted.Length, nameof(endpoints));
-        lock (_replaceLock)
-        {
-            var current = _set;
-            var unused = current.Entries.ToList();
-            var next = new Entry?[wanted.Length];
-            var occupied = 0UL;
-            for (var i = 0; i < wanted.Length; i++)
-            {
-                var match = unused.Find(e => e.Endpoint.BaseUri == wanted[i].BaseUri);
-                if (match is not null)
-                {
-                    unused.Remove(match);
-                    next[i] = match;
-                    occupied |= 1UL << match.Index;
-                }
-            }
-
-            if (unused.Count == 0 && next.SequenceEqual(current.Entries))
-            {
-                return false;
-            }
-
-            var replacement = _replacements + 1;
-            foreach (var removed in unused)
-            {
-                _slotFreedAt[removed.Index] = replacement;
-            }
-
-            for (var i = 0; i < wanted.Length; i++)
-            {
-                if (next[i] is null)
-                {
-                    var slot = LongestFreeSlot(occupied);
-                    occupied |= 1UL << slot;
-                    next[i] = new Entry(wanted[i], slot);
-                }
-            }
-
-            _set = new EndpointSet(next!);
-            Interlocked.Exchange(ref _replacements, replacement);
-            return true;
-        }
-    }
-
-    private static void CheckCount(int count, string paramName)
-    {
-        if (count is 0 or > MaxEndpoints)
-        {
-            throw new ArgumentException($"Between 1 and {MaxEndpoints} endpoints are supported.", paramName);
-        }
-    }
+        => _set.Find(index) is { } entry && (Volatile.Read(ref entry.SetAsideUntil) > Time.GetTimestamp() || Volatile.Read(ref entry.OnProbation));
 
     // Lower is better: a healthy endpoint (even one the call already tried) before one set aside or on probation, which
     // may cost a dial timeout; then not avoided; then the earliest end of backoff.
@@ -315,53 +189,5 @@ internal sealed class EndpointPool : IDisposable
         var until = Volatile.Read(ref entry.SetAsideUntil);
         var setAside = until > now || Volatile.Read(ref entry.OnProbation) ? 1 : 0;
         return (setAside, (avoid & (1UL << entry.Index)) != 0 ? 1 : 0, until);
-    }
-
-    // The free slot emptied longest ago (never used counts as oldest), lowest number first.
-    private int LongestFreeSlot(ulong occupied)
-    {
-        var best = -1;
-        for (var slot = 0; slot < MaxEndpoints; slot++)
-        {
-            if ((occupied & (1UL << slot)) == 0 && (best < 0 || _slotFreedAt[slot] < _slotFreedAt[best]))
-            {
-                best = slot;
-            }
-        }
-
-        return best; // at most 64 endpoints, so a slot is always free
-    }
-
-    private sealed class Entry(GrpcEndpoint endpoint, int index)
-    {
-        public readonly GrpcEndpoint Endpoint = endpoint;
-        public readonly int Index = index;
-        public long SetAsideUntil;
-        public int Failures;
-        public bool Answered;
-        public bool OnProbation; // failed; back in the rotation only after a success there
-        public int Probing; // 1 while a probe loop runs
-    }
-
-    /// <summary>One immutable endpoint set: the entries in order, and by slot.</summary>
-    private sealed class EndpointSet
-    {
-        private readonly Entry?[] _bySlot = new Entry?[MaxEndpoints];
-
-        public EndpointSet(Entry[] entries)
-        {
-            Entries = entries;
-            foreach (var entry in entries)
-            {
-                _bySlot[entry.Index] = entry;
-                Mask |= 1UL << entry.Index;
-            }
-        }
-
-        public Entry[] Entries { get; }
-
-        public ulong Mask { get; }
-
-        public Entry? Find(int index) => (uint)index < MaxEndpoints ? _bySlot[index] : null;
     }
 }

@@ -10,14 +10,14 @@ namespace EtcdNet.Resilience;
 /// watch stream on its member, the member must also know a leader: one cut off from its peers answers Status but
 /// serves no linearizable call and sees no new revision.
 /// </summary>
-internal sealed class EndpointProbe(GrpcTransport transport, TimeSpan timeout)
+internal sealed class EndpointProbe(ICallTransport transport, TimeSpan timeout)
 {
     /// <summary>A background check waits for the connection (the dial timeout) and then a short answer.</summary>
     public static TimeSpan TimeoutFor(TimeSpan dialTimeout) => dialTimeout + TimeSpan.FromSeconds(2);
 
     /// <summary>Sends one Status to <paramref name="endpoint"/>; returns when it answered in gRPC.</summary>
     /// <exception cref="GrpcCallException">The endpoint could not be reached, or is not etcd.</exception>
-    public static async Task StatusAnsweredAsync(GrpcTransport transport, GrpcEndpoint endpoint, CallHeaders headers, CancellationToken cancellationToken)
+    public static async Task StatusAnsweredAsync(ICallTransport transport, GrpcEndpoint endpoint, CallHeaders headers, CancellationToken cancellationToken)
     {
         try
         {

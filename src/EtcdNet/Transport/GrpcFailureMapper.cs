@@ -21,10 +21,10 @@ internal static class GrpcFailureMapper
         {
             case OperationCanceledException:
                 // Not our token: the handler gave up (connect timeout).
-                return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), requestSent ? CallFailureKind.Transport : CallFailureKind.Connect, requestSent, endpoint.Address, exception);
+                return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), requestSent ? CallFailureKind.Transport : CallFailureKind.Connect, requestSent, endpoint.Address, exception, ConnectionFault.DialTimeout);
             case GrpcCallException call:
                 return call;
-            case EtcdException:
+            case GrpcMessageTooLargeException:
             case ObjectDisposedException:
                 return null;
             case InvalidDataException data:
@@ -53,7 +53,7 @@ internal static class GrpcFailureMapper
             var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
             return notHttp2
                 ? NotGrpc(endpoint, "it does not speak HTTP/2 (its reply was not valid HTTP/2)", requestSent, exception)
-                : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception);
+                : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception, FaultOf(protocolError));
         }
 
         if (exception is HttpRequestException http)
@@ -90,6 +90,17 @@ internal static class GrpcFailureMapper
                 $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)"
                 + (endpoint.IsTls ? "." : ", and use https:// if that port serves TLS.")),
             CallFailureKind.Protocol, requestSent, endpoint.Address, inner);
+
+    /// <summary>
+    /// What an HTTP/2 error says about the connection: a NO_ERROR close is the server shutting down on purpose; a
+    /// PROTOCOL_ERROR raised by the client itself about a ping is the keep-alive giving up; anything else a reset.
+    /// </summary>
+    private static ConnectionFault FaultOf(HttpProtocolException error) => error.ErrorCode switch
+    {
+        0x0 => ConnectionFault.GoAway,
+        0x1 when error.Message.Contains("ping", StringComparison.OrdinalIgnoreCase) => ConnectionFault.KeepAliveTimeout,
+        _ => ConnectionFault.Reset,
+    };
 
     private static bool IsTlsFailure(Exception exception)
     {

@@ -10,19 +10,18 @@ internal static class GrpcFrameWriter
     public const int HeaderSize = 5;
 
     /// <summary>Serializes <paramref name="message"/> with its frame header into a rented buffer; return it with <see cref="Return"/>.</summary>
-    /// <exception cref="EtcdRequestTooLargeException">The message exceeds <paramref name="maxSize"/>.</exception>
+    /// <exception cref="GrpcMessageTooLargeException">The message exceeds <paramref name="maxSize"/>.</exception>
     public static byte[] RentChecked(IMessage message, int maxSize, out int frameLength)
         => Rent(message, MeasureChecked(message, maxSize), out frameLength);
 
     /// <summary>Returns the serialized size of <paramref name="message"/>, failing when it exceeds the send limit.</summary>
-    /// <exception cref="EtcdRequestTooLargeException">The message exceeds <paramref name="maxSize"/>.</exception>
+    /// <exception cref="GrpcMessageTooLargeException">The message exceeds <paramref name="maxSize"/>.</exception>
     public static int MeasureChecked(IMessage message, int maxSize)
     {
         var size = message.CalculateSize();
         if (size > maxSize)
         {
-            throw new EtcdRequestTooLargeException(
-                $"The request message is {size} bytes, over the client's send limit of {maxSize} bytes (EtcdClientOptions.MaxSendMessageSize).");
+            throw new GrpcMessageTooLargeException(size, maxSize);
         }
 
         return size;

@@ -8,7 +8,7 @@ namespace EtcdNet.Transport;
 /// frame cannot be taken back). Disposing it before the server finished resets the HTTP/2 stream;
 /// reads and writes in progress then end with <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
+internal sealed class GrpcStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TRequest, TResponse>
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
@@ -63,7 +63,7 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
                 // The write itself runs on the call's token: cancelling it half-way would corrupt the stream.
                 await GrpcFrameWriter.WriteAsync(stream, message, _transport.Settings.MaxSendMessageSize, _cts.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not EtcdRequestTooLargeException)
+            catch (Exception e) when (e is not GrpcMessageTooLargeException)
             {
                 await _cts.CancelAsync().ConfigureAwait(false); // the request stream is unusable now
                 throw;

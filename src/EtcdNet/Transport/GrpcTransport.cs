@@ -11,7 +11,7 @@ namespace EtcdNet.Transport;
 /// <see cref="GrpcCallException"/>; cancellation surfaces as <see cref="OperationCanceledException"/>
 /// and resets the HTTP/2 stream.
 /// </summary>
-internal sealed class GrpcTransport : IDisposable
+internal sealed class GrpcTransport : ICallTransport
 {
     private readonly HttpMessageInvoker _invoker;
     private readonly string? _tlsServerName;
@@ -56,7 +56,7 @@ internal sealed class GrpcTransport : IDisposable
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
+        ThrowIfDisposed();
         var content = new UnaryContent(message, Settings.MaxSendMessageSize);
         using var request = CreateRequest(endpoint, method.Path, content, headers);
         HttpResponseMessage? response = null;
@@ -84,19 +84,32 @@ internal sealed class GrpcTransport : IDisposable
         }
     }
 
+    public async Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        SetServerName(request, endpoint);
+        using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return ((int)response.StatusCode, body);
+    }
+
     /// <summary>Starts a call whose responses are read as a stream; the request is one message (server streaming) or pushed later (duplex).</summary>
-    public GrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(
+    public IGrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(
         GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest? firstAndOnlyMessage, CallHeaders headers, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        ObjectDisposedException.ThrowIf(_disposed, typeof(EtcdClient));
+        ThrowIfDisposed();
         HttpContent content = firstAndOnlyMessage is null
             ? new PushStreamContent()
             : new UnaryContent(firstAndOnlyMessage, Settings.MaxSendMessageSize);
         var request = CreateRequest(endpoint, method.Path, content, headers);
         return new GrpcStreamingCall<TRequest, TResponse>(this, _invoker, request, endpoint, method, cancellationToken);
     }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, Settings.Owner);
 
     public void Dispose()
     {
@@ -113,12 +126,16 @@ internal sealed class GrpcTransport : IDisposable
             Content = content,
         };
         request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        SetServerName(request, endpoint);
+        headers.ApplyTo(request);
+        return request;
+    }
+
+    private void SetServerName(HttpRequestMessage request, GrpcEndpoint endpoint)
+    {
         if (_tlsServerName is not null && endpoint.IsTls)
         {
             request.Headers.Host = _tlsHostHeaders.GetOrAdd(endpoint.BaseUri.Port, static (port, name) => $"{name}:{port}", _tlsServerName);
         }
-
-        headers.ApplyTo(request);
-        return request;
     }
 }

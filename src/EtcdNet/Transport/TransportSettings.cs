@@ -3,7 +3,7 @@ using System.Net.Security;
 namespace EtcdNet.Transport;
 
 /// <summary>
-/// The transport's share of <see cref="EtcdClientOptions"/>, validated. <see cref="Ssl"/> goes to the
+/// What the transport needs to know: timeouts, size limits, TLS and the user agent. <see cref="Ssl"/> goes to the
 /// HTTP handler as it is, except <see cref="SslClientAuthenticationOptions.TargetHost"/>, which the
 /// handler would ignore: when set, the transport sends it as each https request's host, so that it is
 /// the TLS server name (SNI) and the name the certificate is checked against.
@@ -17,17 +17,6 @@ internal sealed record TransportSettings(
     SslClientAuthenticationOptions? Ssl,
     string UserAgent)
 {
-    /// <summary>The TLS options used when the client options set none: the system trust store, with failures that name their cause.</summary>
-    private static readonly EtcdTlsOptions SystemTrust = new();
-
-    /// <summary>The settings of a client with <paramref name="options"/> (validated already).</summary>
-    /// <param name="options">The client options.</param>
-    /// <param name="userAgent">The user-agent header value.</param>
-    public static TransportSettings From(EtcdClientOptions options, string userAgent)
-    {
-        var ssl = (options.Tls ?? SystemTrust).ToSslOptions();
-        return new TransportSettings(
-            options.DialTimeout, options.KeepAliveTime, options.KeepAliveTimeout,
-            options.MaxSendMessageSize, options.MaxReceiveMessageSize, ssl, userAgent);
-    }
+    /// <summary>The type calls name in <see cref="ObjectDisposedException"/> once the transport is disposed.</summary>
+    public Type Owner { get; init; } = typeof(GrpcTransport);
 }

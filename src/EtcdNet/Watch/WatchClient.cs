@@ -39,7 +39,15 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
         var largest = template.Clone();
         prefix?.Apply(largest);
         largest.StartRevision = long.MaxValue;
-        Transport.GrpcFrameWriter.MeasureChecked(new Protocol.Rpc.WatchRequest { CreateRequest = largest }, _maxSendMessageSize);
+        try
+        {
+            Transport.GrpcFrameWriter.MeasureChecked(new Protocol.Rpc.WatchRequest { CreateRequest = largest }, _maxSendMessageSize);
+        }
+        catch (Transport.GrpcMessageTooLargeException e)
+        {
+            throw Errors.EtcdErrorMapper.TooLarge(e);
+        }
+
         return EnumerateAsync(new Watcher(template, options, prefix), options.RequireLeader ? _requireLeader : _plain, cancellationToken);
     }
 

@@ -10,7 +10,7 @@ internal sealed partial class WatchStream
     /// <summary>The watch ID etcd uses for replies that belong to no single watch (stream-wide progress, refused creates).</summary>
     private const long NoWatchId = -1;
 
-    private void Dispatch(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
+    private void Dispatch(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
     {
         lock (_gate)
         {
@@ -41,7 +41,7 @@ internal sealed partial class WatchStream
         }
     }
 
-    private void OnCreatedLocked(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
+    private void OnCreatedLocked(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Protocol.Rpc.WatchResponse response)
     {
         var watcher = _creating;
         _creating = null;
@@ -139,7 +139,7 @@ internal sealed partial class WatchStream
         watcher.Close(error);
     }
 
-    private void OnEventsLocked(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Watcher watcher, Protocol.Rpc.WatchResponse response)
+    private void OnEventsLocked(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Watcher watcher, Protocol.Rpc.WatchResponse response)
     {
         if (response.Fragment)
         {

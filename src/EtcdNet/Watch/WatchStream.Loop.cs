@@ -12,19 +12,13 @@ internal sealed partial class WatchStream
     private async Task RunAsync()
     {
         var token = _shutdown.Token;
-        var failures = 0;
-        var protocolFailures = 0;
-        var noLeaderFrom = 0UL; // the endpoints that said "no leader" since a stream last answered
-        var noLeaderSince = 0L;
+        var recovery = new StreamRecovery(_invoker);
+        var noLeader = new NoLeaderWindow();
         while (!token.IsCancellationRequested)
         {
             if (!HasWatchers())
             {
-                try
-                {
-                    await _wake.WaitAsync(token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
+                if (!await WaitForWatchersAsync(token).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -42,136 +36,159 @@ internal sealed partial class WatchStream
             {
                 break;
             }
-            catch (EtcdAuthFailedException e)
-            {
-                FailAll(e); // wrong credentials: no reconnect can help
-                continue;
-            }
             catch (Exception e) when (e is EtcdException or TimeoutException)
             {
-                await DelayAsync(failures++, token).ConfigureAwait(false);
+                if (recovery.OnFailure(e, -1, null) is { Fails: true } verdict)
+                {
+                    FailAll(verdict.Error); // wrong credentials: no reconnect can help
+                }
+
+                await recovery.BackoffAsync(token).ConfigureAwait(false);
                 continue;
             }
 
-            _streamMetadata = headers.Metadata;
-            var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
-            _invoker.Diagnostics.WatchStreamOpened(Interlocked.Increment(ref _streamsOpened), endpoint);
-            if (_probe is not null && endpoint.ServerVersion is null)
-            {
-                _ = _probe.LearnVersionAsync(endpoint, token); // how far its progress notifications can be trusted
-            }
-
-            var answered = false;
-            using var session = new WatchSession(token);
-            using var createMonitor = new Timer(
-                static state =>
-                {
-                    var (stream, stuck) = ((WatchStream, WatchSession))state!;
-                    stream.CheckCreateDeadline(stuck);
-                },
-                (this, session),
-                CreateCheckInterval,
-                CreateCheckInterval);
-            var healthMonitor = _check is not null && _invoker.Pool.Count > 1 ? _check.MonitorAsync(endpoint, session, HasWatchers) : Task.CompletedTask;
-            try
-            {
-                Attach(call);
-                while (await call.ReadAsync(session.Token).ConfigureAwait(false) is { } response)
-                {
-                    session.Received();
-                    if (!answered)
-                    {
-                        answered = true;
-                        failures = 0;
-                        protocolFailures = 0;
-                        (noLeaderFrom, noLeaderSince) = (0, 0);
-                        _invoker.Pool.ReportSuccess(index);
-                    }
-
-                    Dispatch(call, response);
-                    if (Volatile.Read(ref _restartRequested))
-                    {
-                        break; // the stream's token went stale: reopen it with a fresh one
-                    }
-                }
-
-                // A graceful end the user did not ask for: reconnect.
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            var end = await RunStreamAsync(endpoint, index, headers, recovery, noLeader, token).ConfigureAwait(false);
+            if (end == StreamEnd.Shutdown)
             {
                 break;
             }
-            catch (OperationCanceledException)
-            {
-                // Stuck (a create went unanswered too long, or the member failed a health check): move to another endpoint.
-                _invoker.Pool.ReportFailure(index, "the watch stream " + (session.AbandonedBecause ?? "was stuck"));
-            }
-            catch (Exception e) when (e is not GrpcCallException)
-            {
-                // Anything unexpected ends this stream only; the loop reconnects and resumes every watch.
-                _invoker.Pool.ReportFailure(index, e.Message);
-            }
-            catch (GrpcCallException failure)
-            {
-                if (failure.Kind != CallFailureKind.Status)
-                {
-                    _invoker.Pool.ReportFailure(index, failure.Message);
-                }
 
-                protocolFailures = failure.Kind == CallFailureKind.Protocol || failure.Status.Code == GrpcStatusCode.Unimplemented ? protocolFailures + 1 : 0;
-                var publicError = EtcdErrorMapper.ToPublic(failure, _invoker.RequestTimeout, repeatable: true);
-                if (AuthTokenProvider.IsStaleToken(failure))
-                {
-                    _invoker.Auth?.Invalidate(headers.Metadata);
-                }
-                else if (publicError is EtcdNoLeaderException)
-                {
-                    // The member lost its leader (etcd ends require-leader streams then). Set it aside so the stream
-                    // moves to a member that has one; when none has (every endpoint said so, for longer than an
-                    // election), the watches that require a leader end with the error, as the option promises.
-                    _invoker.Pool.ReportFailure(index, "no leader");
-                    noLeaderFrom |= 1UL << index;
-                    noLeaderSince = noLeaderSince == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : noLeaderSince;
-                    if (_requireLeader && (noLeaderFrom & _invoker.Pool.AllMask) == _invoker.Pool.AllMask
-                        && System.Diagnostics.Stopwatch.GetElapsedTime(noLeaderSince) >= NoLeaderGrace)
-                    {
-                        FailAll(publicError);
-                        (noLeaderFrom, noLeaderSince) = (0, 0);
-                    }
-                }
-                else if (protocolFailures >= _invoker.Pool.Count || IsFatal(failure))
-                {
-                    FailAll(publicError);
-                }
-            }
-            finally
-            {
-                session.End();
-                await healthMonitor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // it never throws; never let it end the loop
-                Detach(call);
-                await call.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (Interlocked.Exchange(ref _restartRequested, false))
+            if (end == StreamEnd.Reopen || Interlocked.Exchange(ref _restartRequested, false))
             {
                 continue; // reopen at once
             }
 
-            await DelayAsync(failures++, token).ConfigureAwait(false);
+            await recovery.BackoffAsync(token).ConfigureAwait(false);
         }
     }
 
-    private static async Task DelayAsync(int failures, CancellationToken token)
+    /// <summary>How one stream ended, for the loop.</summary>
+    private enum StreamEnd
+    {
+        /// <summary>Reopen after the backoff.</summary>
+        Backoff,
+        /// <summary>Reopen at once (a fresh token, or a restart asked for).</summary>
+        Reopen,
+        /// <summary>The client is closing.</summary>
+        Shutdown,
+    }
+
+    private async Task<bool> WaitForWatchersAsync(CancellationToken token)
     {
         try
         {
-            await Task.Delay(Backoff.Exponential(MinReconnectDelay, MaxReconnectDelay, failures), token).ConfigureAwait(false);
+            await _wake.WaitAsync(token).ConfigureAwait(false);
+            return true;
         }
         catch (OperationCanceledException)
         {
-            // shutting down: the loop checks the token
+            return false;
         }
     }
+
+    /// <summary>Opens one stream on <paramref name="endpoint"/>, dispatches its responses until it ends, and decides what its end means.</summary>
+    private async Task<StreamEnd> RunStreamAsync(GrpcEndpoint endpoint, int index, CallHeaders headers, StreamRecovery recovery, NoLeaderWindow noLeader, CancellationToken token)
+    {
+        _streamMetadata = headers.Metadata;
+        var call = _invoker.Transport.StartStreaming<WatchRequest, Protocol.Rpc.WatchResponse>(endpoint, WatchMethods.Watch, null, headers, token);
+        _invoker.Diagnostics.WatchStreamOpened(Interlocked.Increment(ref _streamsOpened), endpoint);
+        if (_probe is not null && endpoint.ServerVersion is null)
+        {
+            _ = _probe.LearnVersionAsync(endpoint, token); // how far its progress notifications can be trusted
+        }
+
+        using var session = new WatchSession(token);
+        using var createMonitor = new Timer(
+            static state =>
+            {
+                var (stream, stuck) = ((WatchStream, WatchSession))state!;
+                stream.CheckCreateDeadline(stuck);
+            },
+            (this, session),
+            CreateCheckInterval,
+            CreateCheckInterval);
+        var healthMonitor = _check is not null && _invoker.Pool.Count > 1 ? _check.MonitorAsync(endpoint, session, HasWatchers) : Task.CompletedTask;
+        try
+        {
+            Attach(call);
+            await ReadAsync(call, session, index, recovery, noLeader).ConfigureAwait(false);
+            return StreamEnd.Backoff; // a graceful end the user did not ask for (or a restart): reconnect
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return StreamEnd.Shutdown;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stuck (a create went unanswered too long, or the member failed a health check): move to another endpoint.
+            _invoker.Pool.ReportFailure(index, "the watch stream " + (session.AbandonedBecause ?? "was stuck"));
+            return StreamEnd.Backoff;
+        }
+        catch (GrpcCallException failure)
+        {
+            return OnStreamFailure(failure, index, headers, recovery, noLeader);
+        }
+        catch (Exception e)
+        {
+            // Anything unexpected ends this stream only; the loop reconnects and resumes every watch.
+            _invoker.Pool.ReportFailure(index, e.Message);
+            return StreamEnd.Backoff;
+        }
+        finally
+        {
+            session.End();
+            await healthMonitor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // it never throws; never let it end the loop
+            Detach(call);
+            await call.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadAsync(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchSession session, int index, StreamRecovery recovery, NoLeaderWindow noLeader)
+    {
+        var answered = false;
+        while (await call.ReadAsync(session.Token).ConfigureAwait(false) is { } response)
+        {
+            session.Received();
+            if (!answered)
+            {
+                answered = true;
+                recovery.Answered();
+                noLeader.Reset();
+                _invoker.Pool.ReportSuccess(index);
+            }
+
+            Dispatch(call, response);
+            if (Volatile.Read(ref _restartRequested))
+            {
+                return; // the stream's token went stale: reopen it with a fresh one
+            }
+        }
+    }
+
+    /// <summary>Applies the policy's verdict on a failed stream; the watch's own rule is what a missing leader does to watches that require one.</summary>
+    private StreamEnd OnStreamFailure(GrpcCallException failure, int index, CallHeaders headers, StreamRecovery recovery, NoLeaderWindow noLeader)
+    {
+        var verdict = recovery.OnFailure(failure, index, headers.Metadata);
+        if (verdict.Kind == FailureKind.NoLeader)
+        {
+            // etcd ends require-leader streams when its member loses the leader; the stream moves to a member that has
+            // one. When none has (every endpoint said so, for longer than an election), the watches that require a
+            // leader end with the error, as the option promises.
+            if (noLeader.Add(index, _invoker.Pool.AllMask, _invoker.Time) >= NoLeaderGrace && _requireLeader)
+            {
+                FailAll(verdict.Error);
+                noLeader.Reset();
+            }
+        }
+        else if (verdict.Fails)
+        {
+            FailAll(verdict.Error);
+        }
+
+        return verdict.Action == FailureAction.Reauthenticate ? StreamEnd.Reopen : StreamEnd.Backoff;
+    }
+
+    private Task DelayAsync(int failures, CancellationToken token) => _invoker.StreamBackoffAsync(failures, token);
 
     /// <summary>Abandons <paramref name="stuck"/> when the create in flight has waited longer than the request timeout.</summary>
     private void CheckCreateDeadline(WatchSession stuck)
@@ -189,15 +206,11 @@ internal sealed partial class WatchStream
         }
     }
 
-    /// <summary>A stream error no reconnect can cure (for example, permission denied for every watch).</summary>
-    private static bool IsFatal(GrpcCallException failure)
-        => failure.Kind == CallFailureKind.Status && failure.Status.Code is GrpcStatusCode.PermissionDenied or GrpcStatusCode.InvalidArgument or GrpcStatusCode.Unimplemented;
-
-    private static void Send(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
+    private static void Send(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
     {
         _ = SendAsync(call, request);
 
-        static async Task SendAsync(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
+        static async Task SendAsync(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, WatchRequest request)
         {
             try
             {

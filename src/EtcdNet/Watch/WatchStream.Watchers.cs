@@ -27,7 +27,7 @@ internal sealed partial class WatchStream
     /// <summary>The user is done with the watch: forget it and cancel it on the server.</summary>
     public void Remove(Watcher watcher)
     {
-        GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
+        IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
         long? serverId;
         lock (_gate)
         {
@@ -79,7 +79,7 @@ internal sealed partial class WatchStream
     }
 
     /// <summary>A new stream is up: every watch will be re-created on it from its resume point.</summary>
-    private void Attach(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call)
+    private void Attach(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call)
     {
         lock (_gate)
         {
@@ -106,7 +106,7 @@ internal sealed partial class WatchStream
         }
     }
 
-    private void Detach(GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call)
+    private void Detach(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call)
     {
         lock (_gate)
         {

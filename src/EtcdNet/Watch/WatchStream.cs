@@ -14,8 +14,6 @@ namespace EtcdNet.Watch;
 /// </summary>
 internal sealed partial class WatchStream : IAsyncDisposable
 {
-    private static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CreateCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DefaultCreateTimeout = TimeSpan.FromSeconds(30);
 
@@ -38,7 +36,7 @@ internal sealed partial class WatchStream : IAsyncDisposable
     private bool _disposed;
     private int _generation;
     private IReadOnlyList<KeyValuePair<string, string>>? _streamMetadata;
-    private GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
+    private IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? _call;
 
     /// <param name="invoker">Endpoints, transport, token and diagnostics.</param>
     /// <param name="headers">The stream's metadata.</param>
@@ -82,7 +80,7 @@ internal sealed partial class WatchStream : IAsyncDisposable
     /// </summary>
     public async Task RequestProgressAsync(CancellationToken cancellationToken)
     {
-        GrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
+        IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse>? call;
         lock (_gate)
         {
             call = _call;

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using EtcdNet.Transport;
+using Google.Protobuf;
+
+namespace EtcdNet.UnitTests.Resilience;
+
+/// <summary>
+/// A transport that plays a script instead of talking to a server: each unary call takes the next step, which
+/// answers, fails or waits for cancellation. It records which endpoint each call went to. No sockets, no timers.
+/// </summary>
+internal sealed class ScriptedTransport : ICallTransport
+{
+    private readonly ConcurrentQueue<Func<GrpcEndpoint, CancellationToken, Task<object?>>> _steps = new();
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    public TransportSettings Settings { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 1 << 20, int.MaxValue, null, "test");
+
+    /// <summary>The endpoint of every unary call, in order (the Status checks before writes included, as "status@...").</summary>
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    /// <summary>The next call fails with <paramref name="failure"/>.</summary>
+    public ScriptedTransport ThenFail(GrpcCallException failure)
+    {
+        _steps.Enqueue((_, _) => Task.FromException<object?>(failure));
+        return this;
+    }
+
+    /// <summary>The next call answers with the method's empty response.</summary>
+    public ScriptedTransport ThenAnswer()
+    {
+        _steps.Enqueue((_, _) => Task.FromResult<object?>(null));
+        return this;
+    }
+
+    /// <summary>The next call never answers: it ends only when its token is cancelled.</summary>
+    public ScriptedTransport ThenHang()
+    {
+        _steps.Enqueue(async (_, token) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
+            return null;
+        });
+        return this;
+    }
+
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest message, CallHeaders headers, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (method.Name == "Status")
+        {
+            _calls.Enqueue("status@" + endpoint.Address);
+            endpoint.MarkSpokeGrpc();
+            return method.Parser.ParseFrom(ByteString.Empty); // every endpoint is etcd for the check before a write
+        }
+
+        _calls.Enqueue(endpoint.Address);
+        if (!_steps.TryDequeue(out var step))
+        {
+            throw new InvalidOperationException($"the script has no step left for call {_calls.Count} ({method})");
+        }
+
+        var answer = await step(endpoint, cancellationToken).ConfigureAwait(false);
+        return answer as TResponse ?? method.Parser.ParseFrom(ByteString.Empty);
+    }
+
+    public IGrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest? firstAndOnlyMessage, CallHeaders headers, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => throw new NotSupportedException("streams are not scripted");
+
+    public Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
+        => throw new NotSupportedException("HTTP GET is not scripted");
+
+    public void Dispose()
+    {
+    }
+}
