@@ -20,27 +20,14 @@ internal sealed partial class LeaseKeepAliveManager
             }
 
             var (endpoint, index) = _invoker.Pool.Pick(avoid);
-            LeaseKeepAliveSession session;
-            CallHeaders headers;
-            try
-            {
-                headers = await _invoker.StreamHeadersAsync(StreamHeaders, token).ConfigureAwait(false);
-                session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, index, headers, LeaseClock.Now, token);
-            }
-            catch (ObjectDisposedException e)
-            {
-                Stop(e); // the client was disposed
-                break;
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            var (session, headers, end) = await OpenSessionAsync(endpoint, index, recovery, token).ConfigureAwait(false);
+            if (end)
             {
                 break;
             }
-            catch (Exception e) when (e is EtcdException or TimeoutException)
+
+            if (session is null)
             {
-                // Could not authenticate. While the cluster is unreachable, leases are declared lost by their deadlines if
-                // this lasts; wrong credentials end them now.
-                OnStreamFailed(recovery.OnFailure(e, -1, null), null);
                 await recovery.BackoffAsync(token).ConfigureAwait(false);
                 continue;
             }
@@ -74,6 +61,32 @@ internal sealed partial class LeaseKeepAliveManager
 
             avoid = _invoker.Pool.Count > 1 ? 1UL << index : 0;
             await recovery.BackoffAsync(token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Authenticates and opens a session on <paramref name="endpoint"/>: the session, or null to retry after the backoff, or End when the loop must stop.</summary>
+    private async Task<(LeaseKeepAliveSession? Session, CallHeaders Headers, bool End)> OpenSessionAsync(GrpcEndpoint endpoint, int index, StreamRecovery recovery, CancellationToken token)
+    {
+        try
+        {
+            var headers = await _invoker.StreamHeadersAsync(StreamHeaders, token).ConfigureAwait(false);
+            return (new LeaseKeepAliveSession(_invoker.Transport, endpoint, index, headers, LeaseClock.Now, token), headers, false);
+        }
+        catch (ObjectDisposedException e)
+        {
+            Stop(e); // the client was disposed
+            return (null, CallHeaders.None, true);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return (null, CallHeaders.None, true);
+        }
+        catch (Exception e) when (e is EtcdException or TimeoutException)
+        {
+            // Could not authenticate. While the cluster is unreachable, leases are declared lost by their deadlines if
+            // this lasts; wrong credentials end them now.
+            OnStreamFailed(recovery.OnFailure(e, -1, null), null);
+            return (null, CallHeaders.None, false);
         }
     }
 
@@ -197,70 +210,6 @@ internal sealed partial class LeaseKeepAliveManager
                     _session = null;
                 }
             }
-        }
-    }
-
-    /// <summary>Routes one response to its lease: a renewal, or the server reporting the lease gone.</summary>
-    private void OnResponse(LeaseKeepAliveSession session, Protocol.Rpc.LeaseKeepAliveResponse response)
-    {
-        KeptAliveLease? lease;
-        var gone = false;
-        var idle = false;
-        var wakeEarlier = false;
-        lock (_gate)
-        {
-            if (_session != session)
-            {
-                return; // a late answer on a stream already given up: its renewals are sent again elsewhere
-            }
-
-            var now = LeaseClock.Now;
-            session.LastResponseAt = now;
-            if (!_leases.TryGetValue(response.ID, out lease))
-            {
-                return; // no longer kept alive
-            }
-
-            if (response.TTL <= 0)
-            {
-                gone = true;
-                lease.Ended = true;
-                _leases.Remove(lease.Id);
-                idle = _leases.Count == 0;
-            }
-            else if (lease.InFlight)
-            {
-                lease.Renewed(TimeSpan.FromSeconds(response.TTL), now);
-                _schedule.Schedule(lease, session.State);
-                wakeEarlier = lease.QueuedAt < _schedulerSleepsUntil; // a short renew interval: do not wait for the next tick
-            }
-            else
-            {
-                return; // not asked for on this stream
-            }
-        }
-
-        if (gone)
-        {
-            Fail(lease, LeaseLostReason.NotFound, session.Endpoint, null);
-            if (idle)
-            {
-                _schedulerWake.Set();
-            }
-
-            return;
-        }
-
-        if (wakeEarlier)
-        {
-            _schedulerWake.Set();
-        }
-
-        Interlocked.Increment(ref _renewalsReceived);
-        var renewal = new LeaseKeepAliveResponse(response);
-        foreach (var handle in lease.Handles)
-        {
-            handle.Deliver(renewal);
         }
     }
 }

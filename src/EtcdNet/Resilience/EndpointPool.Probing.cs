@@ -61,5 +61,8 @@ internal sealed partial class EndpointPool
         }
     }
 
+    /// <summary>True while a probe loop runs for the endpoint in slot <paramref name="index"/>.</summary>
+    internal bool IsProbing(int index) => _set.Find(index) is { } entry && Volatile.Read(ref entry.Probing) == 1;
+
     private bool StillOnProbation(Entry entry) => Volatile.Read(ref entry.OnProbation) && ReferenceEquals(_set.Find(entry.Index), entry);
 }

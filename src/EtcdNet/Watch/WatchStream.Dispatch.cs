@@ -155,17 +155,7 @@ internal sealed partial class WatchStream
             watcher.Fragments = null;
         }
 
-        // Never deliver a revision twice, whatever a resumed stream replays.
-        var events = new List<WatchEvent>(raw.Count);
-        foreach (var e in raw)
-        {
-            if (e.Kv.ModRevision >= watcher.NextRevision)
-            {
-                watcher.Prefix?.Strip(e);
-                events.Add(new WatchEvent(e));
-            }
-        }
-
+        var events = NewEvents(watcher, raw);
         if (events.Count == 0 && raw.Count > 0)
         {
             return;
@@ -188,13 +178,36 @@ internal sealed partial class WatchStream
             return;
         }
 
-        // The consumer is too slow: stop the server-side watch; it is re-created from NextRevision
-        // once the consumer has read half of its buffer.
+        OnOverflowLocked(call, watcher, response.WatchId);
+    }
+
+    /// <summary>The events a watcher has not delivered yet: never a revision twice, whatever a resumed stream replays.</summary>
+    private static List<WatchEvent> NewEvents(Watcher watcher, IList<Mvcc.Event> raw)
+    {
+        var events = new List<WatchEvent>(raw.Count);
+        foreach (var e in raw)
+        {
+            if (e.Kv.ModRevision >= watcher.NextRevision)
+            {
+                watcher.Prefix?.Strip(e);
+                events.Add(new WatchEvent(e));
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// The consumer is too slow: stops the server-side watch; it is re-created from NextRevision once the consumer has
+    /// read half of its buffer.
+    /// </summary>
+    private void OnOverflowLocked(IGrpcStreamingCall<WatchRequest, Protocol.Rpc.WatchResponse> call, Watcher watcher, long watchId)
+    {
         watcher.Overflowed = true;
         Interlocked.Increment(ref _overflows);
-        _byServerId.Remove(response.WatchId);
+        _byServerId.Remove(watchId);
         watcher.ServerId = null;
-        Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = response.WatchId } });
+        Send(call, new WatchRequest { CancelRequest = new WatchCancelRequest { WatchId = watchId } });
         if (watcher.CanResumeAfterOverflow)
         {
             // The consumer drained the buffer in the meantime and will not ask again: resume now.
