@@ -10,7 +10,7 @@ public class TxnBuilderTests
     private static (Txn Txn, Func<Proto.TxnRequest?> Sent) NewTxn()
     {
         Proto.TxnRequest? sent = null;
-        var txn = new Txn((request, _) =>
+        var txn = new Txn((request, _, _) =>
         {
             sent = request;
             return Task.FromResult<TxnResponse>(null!);

@@ -18,7 +18,7 @@ public sealed partial class EtcdElection
         var client = Session.Client;
         while (true)
         {
-            var first = await IdempotentRetry.RunAsync(ct => client.GetAsync(Prefix, GetOptions.FirstCreate, ct), cancellationToken).ConfigureAwait(false);
+            var first = await client.GetAsync(Prefix, GetOptions.FirstCreate, cancellationToken).ConfigureAwait(false);
             KeyValue? leader = first.Kvs.Count > 0 ? first.Kvs[0] : null;
             var from = first.Header.Revision;
             if (leader is null)

@@ -96,13 +96,12 @@ public sealed partial class EtcdElection
     {
         ArgumentNullException.ThrowIfNull(value);
         var key = ConcurrencyKeys.OwnerKey(Prefix, Session.LeaseId);
-        var response = await IdempotentRetry.RunAsync(
-            ct => Session.Client.Txn()
-                .If(Compare.CreateRevision(key, CompareOp.Equal, 0))
-                .Then(Op.Put(key, value, new PutOptions { Lease = Session.LeaseId }))
-                .Else(Op.Get(key))
-                .CommitAsync(ct),
-            cancellationToken).ConfigureAwait(false);
+        var response = await Session.Client.Txn()
+            .If(Compare.CreateRevision(key, CompareOp.Equal, 0))
+            .Then(Op.Put(key, value, new PutOptions { Lease = Session.LeaseId }))
+            .Else(Op.Get(key))
+            .Repeatable()
+            .CommitAsync(cancellationToken).ConfigureAwait(false);
         var revision = response.Header.Revision;
         if (!response.Succeeded)
         {
@@ -154,12 +153,11 @@ public sealed partial class EtcdElection
             throw new EtcdElectionNotLeaderException();
         }
 
-        var response = await IdempotentRetry.RunAsync(
-            ct => Session.Client.Txn()
-                .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
-                .Then(Op.Put(key, value, new PutOptions { Lease = Session.LeaseId }))
-                .CommitAsync(ct),
-            cancellationToken).ConfigureAwait(false);
+        var response = await Session.Client.Txn()
+            .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
+            .Then(Op.Put(key, value, new PutOptions { Lease = Session.LeaseId }))
+            .Repeatable()
+            .CommitAsync(cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
             SetLeader(null, 0);
@@ -181,12 +179,11 @@ public sealed partial class EtcdElection
         using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await IdempotentRetry.RunAsync(
-                ct => Session.Client.Txn()
-                    .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
-                    .Then(Op.Delete(key))
-                    .CommitAsync(ct),
-                limit?.Token ?? cancellationToken).ConfigureAwait(false);
+            await Session.Client.Txn()
+                .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
+                .Then(Op.Delete(key))
+                .Repeatable()
+                .CommitAsync(limit?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -23,7 +23,7 @@ internal static class DeleteWaiter
         var options = GetOptions.LastCreate with { MaxCreateRevision = maxCreateRevision };
         while (true)
         {
-            var response = await IdempotentRetry.RunAsync(ct => client.GetAsync(prefix, options, ct), cancellationToken).ConfigureAwait(false);
+            var response = await client.GetAsync(prefix, options, cancellationToken).ConfigureAwait(false);
             if (response.Kvs.Count == 0)
             {
                 return response.Header;

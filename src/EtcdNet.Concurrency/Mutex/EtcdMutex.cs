@@ -54,7 +54,7 @@ public sealed class EtcdMutex
         try
         {
             await DeleteWaiter.WaitDeletesAsync(Session.Client, Prefix, revision - 1, cancellationToken).ConfigureAwait(false);
-            var mine = await IdempotentRetry.RunAsync(ct => Session.Client.GetAsync(Key, null, ct), cancellationToken).ConfigureAwait(false);
+            var mine = await Session.Client.GetAsync(Key, null, cancellationToken).ConfigureAwait(false);
             if (mine.Kvs.Count == 0 || mine.Kvs[0].CreateRevision != revision)
             {
                 throw new EtcdSessionExpiredException("The session's lease ended while waiting for the lock '" + Prefix + "'.");
@@ -102,13 +102,11 @@ public sealed class EtcdMutex
         var token = limit?.Token ?? cancellationToken;
         try
         {
-            await IdempotentRetry.RunAsync(
-                ct => Session.Client.Txn()
-                    .If(Compare.CreateRevision(Key, CompareOp.Equal, revision))
-                    .Then(Op.Delete(Key))
-                    .CommitAsync(ct),
-                token,
-                untilCancelled: limit is not null).ConfigureAwait(false);
+            await Session.Client.Txn()
+                .If(Compare.CreateRevision(Key, CompareOp.Equal, revision))
+                .Then(Op.Delete(Key))
+                .Repeatable(untilCancelled: limit is not null)
+                .CommitAsync(token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (limit is not null && limit.IsCancellationRequested)
         {
@@ -125,13 +123,12 @@ public sealed class EtcdMutex
     /// </summary>
     private async Task<(bool Owned, long Revision, ResponseHeader Header)> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        var response = await IdempotentRetry.RunAsync(
-            ct => Session.Client.Txn()
-                .If(Compare.CreateRevision(Key, CompareOp.Equal, 0))
-                .Then(Op.Put(Key, "", new PutOptions { Lease = Session.LeaseId }), Op.Get(Prefix, GetOptions.FirstCreate))
-                .Else(Op.Get(Key), Op.Get(Prefix, GetOptions.FirstCreate))
-                .CommitAsync(ct),
-            cancellationToken).ConfigureAwait(false);
+        var response = await Session.Client.Txn()
+            .If(Compare.CreateRevision(Key, CompareOp.Equal, 0))
+            .Then(Op.Put(Key, "", new PutOptions { Lease = Session.LeaseId }), Op.Get(Prefix, GetOptions.FirstCreate))
+            .Else(Op.Get(Key), Op.Get(Prefix, GetOptions.FirstCreate))
+            .Repeatable()
+            .CommitAsync(cancellationToken).ConfigureAwait(false);
         var revision = response.Succeeded ? response.Header.Revision : response.Responses[0].Get!.Kvs[0].CreateRevision;
         var owner = response.Responses[1].Get!.Kvs;
         return (owner.Count == 0 || owner[0].CreateRevision == revision, revision, response.Header);

@@ -52,7 +52,7 @@ public sealed class EtcdBarrier
     {
         while (true)
         {
-            var current = await IdempotentRetry.RunAsync(ct => _client.GetAsync(Key, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            var current = await _client.GetAsync(Key, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (current.Kvs.Count == 0)
             {
                 return;

@@ -61,9 +61,7 @@ public sealed class EtcdDoubleBarrier
         var (key, revision) = await RecipeEphemeralKey.CreateAsync(Session, WaitersPrefix, cancellationToken).ConfigureAwait(false);
         try
         {
-            var waiters = await IdempotentRetry.RunAsync(
-                ct => client.GetAsync(WaitersPrefix + "/", new GetOptions { Prefix = true, CountOnly = true }, ct),
-                cancellationToken).ConfigureAwait(false);
+            var waiters = await client.GetAsync(WaitersPrefix + "/", new GetOptions { Prefix = true, CountOnly = true }, cancellationToken).ConfigureAwait(false);
             if (waiters.Count > Count)
             {
                 throw new InvalidOperationException($"More than {Count} participants entered the double barrier '{Key}'.");
@@ -71,7 +69,7 @@ public sealed class EtcdDoubleBarrier
 
             if (waiters.Count == Count)
             {
-                await IdempotentRetry.RunAsync(ct => client.PutAsync(ReadyKey, EtcdBytes.Empty, null, ct), cancellationToken).ConfigureAwait(false);
+                await client.Txn().Then(Op.Put(ReadyKey, EtcdBytes.Empty)).Repeatable().CommitAsync(cancellationToken).ConfigureAwait(false); // putting it twice changes nothing
             }
             else
             {
@@ -101,9 +99,7 @@ public sealed class EtcdDoubleBarrier
         var client = Session.Client;
         while (true)
         {
-            var response = await IdempotentRetry.RunAsync(
-                ct => client.GetAsync(WaitersPrefix + "/", new GetOptions { Prefix = true }, ct),
-                cancellationToken).ConfigureAwait(false);
+            var response = await client.GetAsync(WaitersPrefix + "/", new GetOptions { Prefix = true }, cancellationToken).ConfigureAwait(false);
             if (response.Kvs.Count == 0)
             {
                 break;
@@ -126,7 +122,7 @@ public sealed class EtcdDoubleBarrier
             if (response.Kvs.Count == 1)
             {
                 // The only one left: reset the barrier and go.
-                await IdempotentRetry.RunAsync(ct => client.DeleteAsync(ReadyKey, null, ct), cancellationToken).ConfigureAwait(false);
+                await client.Txn().Then(Op.Delete(ReadyKey)).Repeatable().CommitAsync(cancellationToken).ConfigureAwait(false); // deleting it twice changes nothing
                 await RecipeEphemeralKey.DeleteAsync(client, myKey, _myRevision, cancellationToken).ConfigureAwait(false);
                 break;
             }
@@ -176,7 +172,7 @@ public sealed class EtcdDoubleBarrier
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var current = await IdempotentRetry.RunAsync(ct => client.GetAsync(ReadyKey, null, ct), cancellationToken).ConfigureAwait(false);
+            var current = await client.GetAsync(ReadyKey, null, cancellationToken).ConfigureAwait(false);
             if (current.Kvs.Count > 0 && current.Kvs[0].ModRevision >= revision)
             {
                 return;

@@ -27,13 +27,12 @@ internal static class RecipeEphemeralKey
         {
             var nanos = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
             var key = prefix + "/" + nanos.ToString(CultureInfo.InvariantCulture);
-            var response = await IdempotentRetry.RunAsync(
-                ct => client.Txn()
-                    .If(Compare.Version(key, CompareOp.Equal, 0))
-                    .Then(Op.Put(key, EtcdBytes.Empty, put))
-                    .Else(Op.Get(key))
-                    .CommitAsync(ct),
-                cancellationToken).ConfigureAwait(false);
+            var response = await client.Txn()
+                .If(Compare.Version(key, CompareOp.Equal, 0))
+                .Then(Op.Put(key, EtcdBytes.Empty, put))
+                .Else(Op.Get(key))
+                .Repeatable()
+                .CommitAsync(cancellationToken).ConfigureAwait(false);
             if (response.Succeeded)
             {
                 return (key, response.Header.Revision);
@@ -56,12 +55,11 @@ internal static class RecipeEphemeralKey
     {
         using var limit = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var token = limit?.Token ?? cancellationToken;
-        await IdempotentRetry.RunAsync(
-            ct => client.Txn()
-                .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
-                .Then(Op.Delete(key))
-                .CommitAsync(ct),
-            token).ConfigureAwait(false);
+        await client.Txn()
+            .If(Compare.CreateRevision(key, CompareOp.Equal, revision))
+            .Then(Op.Delete(key))
+            .Repeatable()
+            .CommitAsync(token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,7 +88,7 @@ internal static class RecipeEphemeralKey
     /// <param name="cancellationToken">Cancels the call.</param>
     public static async Task<bool> ExistsAsync(IEtcdClient client, string key, long revision, CancellationToken cancellationToken)
     {
-        var response = await IdempotentRetry.RunAsync(ct => client.GetAsync(key, null, ct), cancellationToken).ConfigureAwait(false);
+        var response = await client.GetAsync(key, null, cancellationToken).ConfigureAwait(false);
         return response.Kvs.Count > 0 && response.Kvs[0].CreateRevision == revision;
     }
 }

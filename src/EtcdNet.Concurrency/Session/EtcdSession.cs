@@ -87,7 +87,7 @@ public sealed class EtcdSession : IAsyncDisposable
         var leaseId = options.LeaseId;
         if (leaseId == 0)
         {
-            var granted = await IdempotentRetry.RunAsync(ct => client.Lease.GrantAsync(effectiveTtl, 0, ct), cancellationToken).ConfigureAwait(false);
+            var granted = await client.Lease.GrantAsync(effectiveTtl, 0, cancellationToken).ConfigureAwait(false);
             leaseId = granted.Id;
         }
 

@@ -50,7 +50,7 @@ internal sealed partial class KvClient
         return response;
     }
 
-    private async Task<Protocol.Rpc.TxnResponse> TxnCoreAsync(TxnRequest request, CancellationToken cancellationToken)
+    private async Task<Protocol.Rpc.TxnResponse> TxnCoreAsync(TxnRequest request, TxnRetry retry, CancellationToken cancellationToken)
     {
         if (_prefix is not null)
         {
@@ -59,7 +59,13 @@ internal sealed partial class KvClient
         }
 
         var readKey = request.Success.Concat(request.Failure).FirstOrDefault(op => op.RequestRange is not null)?.RequestRange.Key;
-        var response = await WithCompactRevisionAsync(_invoker.UnaryAsync(KvMethods.Txn, request, cancellationToken), readKey, cancellationToken).ConfigureAwait(false);
+        var call = retry switch
+        {
+            TxnRetry.AsWrite => _invoker.UnaryAsync(KvMethods.Txn, request, cancellationToken),
+            TxnRetry.Repeatable => _invoker.UnaryAsync(KvMethods.RepeatableTxn, request, cancellationToken),
+            _ => _invoker.UnaryUntilCancelledAsync(KvMethods.RepeatableTxn, request, cancellationToken),
+        };
+        var response = await WithCompactRevisionAsync(call, readKey, cancellationToken).ConfigureAwait(false);
         _prefix?.Strip(response);
         return response;
     }

@@ -62,7 +62,7 @@ internal sealed partial class KvClient : IKvClient
             OpKind.Get => OpResponse.FromGet(new GetResponse(await RangeAsync(request.RequestRange, cancellationToken).ConfigureAwait(false))),
             OpKind.Put => OpResponse.FromPut(new EtcdNet.PutResponse(await PutCoreAsync(await WithDefaultTtlAsync(request.RequestPut, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))),
             OpKind.Delete => OpResponse.FromDelete(new DeleteResponse(await DeleteCoreAsync(request.RequestDeleteRange, cancellationToken).ConfigureAwait(false))),
-            _ => OpResponse.FromTxn(await CommitAsync(request.RequestTxn, cancellationToken).ConfigureAwait(false)),
+            _ => OpResponse.FromTxn(await CommitAsync(request.RequestTxn, TxnRetry.AsWrite, cancellationToken).ConfigureAwait(false)),
         };
     }
 
@@ -154,8 +154,8 @@ internal sealed partial class KvClient : IKvClient
         return response.ID;
     }
 
-    private async Task<EtcdNet.TxnResponse> CommitAsync(TxnRequest request, CancellationToken cancellationToken)
-        => new(await TxnCoreAsync(request, cancellationToken).ConfigureAwait(false));
+    private async Task<EtcdNet.TxnResponse> CommitAsync(TxnRequest request, TxnRetry retry, CancellationToken cancellationToken)
+        => new(await TxnCoreAsync(request, retry, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// etcd's compacted error does not say which revision the store is compacted to; find out before reporting it,

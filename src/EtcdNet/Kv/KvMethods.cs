@@ -12,5 +12,8 @@ internal static class KvMethods
     public static readonly GrpcMethod<PutRequest, Protocol.Rpc.PutResponse> Put = new(Service, "Put", Protocol.Rpc.PutResponse.Parser, MethodType.Unary, repeatable: false);
     public static readonly GrpcMethod<DeleteRangeRequest, DeleteRangeResponse> DeleteRange = new(Service, "DeleteRange", DeleteRangeResponse.Parser, MethodType.Unary, repeatable: false);
     public static readonly GrpcMethod<TxnRequest, Protocol.Rpc.TxnResponse> Txn = new(Service, "Txn", Protocol.Rpc.TxnResponse.Parser, MethodType.Unary, repeatable: false);
+
+    /// <summary>A transaction its caller knows to be safe to apply twice (guarded by a compare that fails once it applied).</summary>
+    public static readonly GrpcMethod<TxnRequest, Protocol.Rpc.TxnResponse> RepeatableTxn = new(Service, "Txn", Protocol.Rpc.TxnResponse.Parser, MethodType.Unary, repeatable: true);
     public static readonly GrpcMethod<CompactionRequest, CompactionResponse> Compact = new(Service, "Compact", CompactionResponse.Parser, MethodType.Unary, repeatable: false);
 }

@@ -7,13 +7,14 @@ namespace EtcdNet;
 /// </summary>
 public sealed class Txn
 {
-    private readonly Func<Protocol.Rpc.TxnRequest, CancellationToken, Task<TxnResponse>> _commit;
+    private readonly Func<Protocol.Rpc.TxnRequest, Kv.TxnRetry, CancellationToken, Task<TxnResponse>> _commit;
     private readonly List<Compare> _compares = [];
     private readonly List<Op> _then = [];
     private readonly List<Op> _else = [];
     private Stage _stage;
+    private Kv.TxnRetry _retry;
 
-    internal Txn(Func<Protocol.Rpc.TxnRequest, CancellationToken, Task<TxnResponse>> commit) => _commit = commit;
+    internal Txn(Func<Protocol.Rpc.TxnRequest, Kv.TxnRetry, CancellationToken, Task<TxnResponse>> commit) => _commit = commit;
 
     private enum Stage { Start, If, Then, Else }
 
@@ -50,7 +51,19 @@ public sealed class Txn
     /// <summary>Sends the transaction to etcd, which applies it atomically.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<TxnResponse> CommitAsync(CancellationToken cancellationToken = default)
-        => _commit(Op.BuildTxn(_compares, _then, _else), cancellationToken);
+        => _commit(Op.BuildTxn(_compares, _then, _else), _retry, cancellationToken);
+
+    /// <summary>
+    /// Declares that applying this transaction twice has the effect of applying it once (it is guarded by a compare
+    /// that fails once it applied), so the client repeats it like a read after a failure that may have applied it.
+    /// With <paramref name="untilCancelled"/>, it is repeated without attempt limit or deadline of its own, until the
+    /// token given to <see cref="CommitAsync"/> is cancelled.
+    /// </summary>
+    internal Txn Repeatable(bool untilCancelled = false)
+    {
+        _retry = untilCancelled ? Kv.TxnRetry.UntilCancelled : Kv.TxnRetry.Repeatable;
+        return this;
+    }
 
     private void Advance(Stage next, string name)
     {

@@ -12,7 +12,7 @@ internal sealed partial class RpcInvoker
     /// The call loop around one <paramref name="attempt"/> (a unary call, or a short exchange on a stream of
     /// <paramref name="method"/>). With <paramref name="pinned"/>, only that endpoint is used.
     /// </summary>
-    public async Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
+    public Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
         GrpcMethod<TRequest, TResponse> method,
         TState state,
         Func<TState, GrpcEndpoint, CallHeaders, CancellationToken, Task<TResult>> attempt,
@@ -22,12 +22,26 @@ internal sealed partial class RpcInvoker
         CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
+        => RunAsync(method, state, attempt, timeout, withToken, pinned, persistent: false, cancellationToken);
+
+    /// <summary>The call loop; <paramref name="persistent"/> lifts the attempt limit and the stop when no endpoint is reachable (the deadline or the caller ends it).</summary>
+    private async Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
+        GrpcMethod<TRequest, TResponse> method,
+        TState state,
+        Func<TState, GrpcEndpoint, CallHeaders, CancellationToken, Task<TResult>> attempt,
+        TimeSpan timeout,
+        bool withToken,
+        GrpcEndpoint? pinned,
+        bool persistent,
+        CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(attempt);
         cancellationToken.ThrowIfCancellationRequested();
         var kind = pinned is not null ? CallKind.Member : method.Repeatable ? CallKind.Read : CallKind.Write;
-        using var call = new UnaryCall(kind, timeout, Time, cancellationToken);
+        using var call = new UnaryCall(kind, timeout, Time, cancellationToken) { Persistent = persistent };
         try
         {
             while (true)
@@ -110,7 +124,8 @@ internal sealed partial class RpcInvoker
     {
         var kind = FailureClassifier.Classify(failure);
         var delay = Retry.CallBackoff.Next(call.Attempt - 1);
-        var decision = FailurePolicy.Decide(call.Kind, kind, failure.RequestSent, new CallProgress(call.Attempt, Retry.MaxAttempts, call.Reauthenticated, call.TimeLeft, delay));
+        var maxAttempts = call.Persistent ? int.MaxValue : Retry.MaxAttempts;
+        var decision = FailurePolicy.Decide(call.Kind, kind, failure.RequestSent, new CallProgress(call.Attempt, maxAttempts, call.Reauthenticated, call.TimeLeft, delay));
         if (decision.SetAside && index >= 0)
         {
             _pool.ReportFailure(index, failure.Message);
@@ -126,7 +141,7 @@ internal sealed partial class RpcInvoker
             return;
         }
 
-        var allUnreachable = index >= 0 && call.RecordFailure(failure, index, _pool.AllMask);
+        var allUnreachable = index >= 0 && call.RecordFailure(failure, index, _pool.AllMask) && !call.Persistent;
         if (decision.Action == FailureAction.Fail || allUnreachable)
         {
             throw GiveUp(path, call, failure, kind, allUnreachable);

@@ -89,6 +89,16 @@ internal sealed partial class RpcInvoker
         => RunAsync(method, (_transport, method, request), SendUnary, timeout, withToken, pinned: null, cancellationToken);
 
     /// <summary>
+    /// Runs a repeatable unary RPC with no attempt limit and no deadline of its own: it is repeated by the failure
+    /// table until it succeeds, fails for a reason no retry can cure, or <paramref name="cancellationToken"/> is
+    /// cancelled (for clean-ups that must ride out a failover, with a token that bounds them).
+    /// </summary>
+    public Task<TResponse> UnaryUntilCancelledAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => RunAsync(method, (_transport, method, request), SendUnary, Timeout.InfiniteTimeSpan, withToken: true, pinned: null, persistent: true, cancellationToken);
+
+    /// <summary>
     /// Runs a unary RPC on <paramref name="endpoint"/> only (a member's own status, defragmentation, hashes): the
     /// client's request timeout, token and telemetry apply, but a failure is reported at once, never retried elsewhere.
     /// </summary>

@@ -33,6 +33,9 @@ internal sealed class UnaryCall : IDisposable
 
     public CallKind Kind { get; }
 
+    /// <summary>No attempt limit, and no stop when every endpoint is unreachable: each round over the endpoints starts afresh.</summary>
+    public bool Persistent { get; init; }
+
     public TimeSpan Timeout { get; }
 
     /// <summary>The caller's own token.</summary>
@@ -93,6 +96,12 @@ internal sealed class UnaryCall : IDisposable
         if (_tried == allMask)
         {
             _tried = 0;
+            if (Persistent)
+            {
+                _unreachable = 0;
+                _failures?.Clear(); // only the current round explains anything
+            }
+
             return true;
         }
 

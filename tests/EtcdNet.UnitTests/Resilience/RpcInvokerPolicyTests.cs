@@ -178,3 +178,66 @@ public class RpcInvokerPolicyTests
         Assert.Equal(2, scripted.Sent.Count);
     }
 }
+
+/// <summary>Calls that ride out an outage: no attempt limit, no stop when nothing is reachable, only the caller's token ends them.</summary>
+public class RpcInvokerUntilCancelledTests
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_guarded_transaction_repeated_until_cancelled_outlasts_rounds_of_refusals_and_the_attempt_limit()
+    {
+        using var scripted = new ScriptedInvoker(EtcdRetryOptions.Default with { MaxAttempts = 2 });
+        for (var i = 0; i < 9; i++)
+        {
+            scripted.Transport.ThenFail(Failures.Of(FailureKind.Refused));
+        }
+
+        scripted.Transport.ThenAnswer();
+        var task = scripted.Invoker.UnaryUntilCancelledAsync(Kv.KvMethods.RepeatableTxn, new Protocol.Rpc.TxnRequest(), CancellationToken.None);
+        for (var round = 1; round <= 3; round++)
+        {
+            await scripted.Time.TimersCreated(round).WaitAsync(Guard); // no deadline timer: one per round's backoff
+            scripted.Time.Advance(scripted.Retry.CallBackoff.MaxDelay);
+        }
+
+        await task.WaitAsync(Guard);
+        Assert.Equal(10, scripted.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Only_the_callers_token_ends_it()
+    {
+        using var scripted = new ScriptedInvoker();
+        for (var i = 0; i < 3; i++)
+        {
+            scripted.Transport.ThenFail(Failures.Of(FailureKind.Refused));
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var task = scripted.Invoker.UnaryUntilCancelledAsync(Kv.KvMethods.RepeatableTxn, new Protocol.Rpc.TxnRequest(), cancel.Token);
+        await scripted.Time.TimersCreated(1).WaitAsync(Guard);
+        Assert.False(task.IsCompleted);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task A_failure_no_retry_can_cure_still_ends_it()
+    {
+        using var scripted = new ScriptedInvoker();
+        scripted.Transport.ThenFail(Failures.Of(FailureKind.PermissionDenied));
+
+        await Assert.ThrowsAsync<EtcdPermissionDeniedException>(() => scripted.Invoker.UnaryUntilCancelledAsync(Kv.KvMethods.RepeatableTxn, new Protocol.Rpc.TxnRequest(), CancellationToken.None).WaitAsync(Guard));
+    }
+
+    [Fact]
+    public void Only_a_transaction_its_caller_declared_repeatable_is_retried_like_a_read()
+    {
+        Assert.False(Kv.KvMethods.Txn.Repeatable);
+        Assert.True(Kv.KvMethods.RepeatableTxn.Repeatable);
+        Assert.Equal(Kv.KvMethods.Txn.Path, Kv.KvMethods.RepeatableTxn.Path);
+    }
+}
