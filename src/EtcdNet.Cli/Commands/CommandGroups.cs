@@ -13,6 +13,7 @@ internal static class CommandGroups
         MaintenanceCommands.Register,
         ConcurrencyCommands.Register,
         AuthCommands.Register,
+        CheckCommands.Register,
         BenchCommands.Register,
         DevCommands.Register,
     ];
