@@ -74,12 +74,7 @@ install_missing() {
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   command -v bc >/dev/null 2>&1 || missing+=(bc)
   [ -d "$e2e_src" ] || missing+=(golang-etcd-server-dev)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing ${missing[*]} with apt-get ..." >&2
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  "$repo/scripts/apt-install.sh" ${missing[@]+"${missing[@]}"}
 }
 
 install_missing || { echo "0 passed, 1 failed"; exit 1; }

@@ -16,13 +16,7 @@ if stale; then
   missing=()
   command -v clang >/dev/null 2>&1 || missing+=(clang)
   [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing ${missing[*]} with apt-get ..." >&2
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  "$repo/scripts/apt-install.sh" ${missing[@]+"${missing[@]}"}
   echo "Publishing the native etcdnet CLI ..." >&2
   log=$(mktemp)
   rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"

@@ -42,6 +42,28 @@ public sealed class ConfigurationReloadTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
+    public async Task A_shared_namespace_view_is_read_and_watched_inside_its_prefix_and_outlives_the_provider()
+    {
+        await _client.PutAsync("/tenant-a/cfg/Greeting", "hello a");
+        await _client.PutAsync("/tenant-b/cfg/Greeting", "hello b");
+        var tenant = _client.WithNamespace("/tenant-a/");
+
+        using (var root = (ConfigurationRoot)new ConfigurationBuilder()
+            .AddEtcd(s => { s.Client = tenant; s.Prefix = "cfg/"; s.ReloadOnChange = true; })
+            .Build())
+        {
+            Assert.Equal("hello a", root["Greeting"]);
+            var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = root.GetReloadToken().RegisterChangeCallback(_ => reloaded.TrySetResult(), null);
+            await tenant.PutAsync("cfg/Greeting", "hi a");
+            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal("hi a", root["Greeting"]);
+        }
+
+        Assert.Equal("hi a", (await tenant.GetAsync("cfg/Greeting")).Kvs.Single().ValueString); // the client was not disposed with the provider
+    }
+
+    [Fact]
     public async Task ChangingAKey_UpdatesOptionsMonitor_WithinOneSecond_AndDeletingItRemovesTheSetting()
     {
         await _client.PutAsync("/svc/Feature/Color", "red");

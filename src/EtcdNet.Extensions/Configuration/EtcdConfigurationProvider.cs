@@ -14,7 +14,8 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
     private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(1);
 
     private readonly EtcdConfigurationSource _source;
-    private readonly EtcdClient _client;
+    private readonly IEtcdClient _client;
+    private readonly EtcdClient? _ownClient;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private long _revision;
@@ -25,7 +26,7 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
     public EtcdConfigurationProvider(EtcdConfigurationSource source)
     {
         _source = source;
-        _client = new EtcdClient(source.EffectiveClientOptions());
+        _client = source.Client ?? (_ownClient = new EtcdClient(source.EffectiveClientOptions()));
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
         if (failure is not null && !_source.Optional)
         {
             throw new EtcdConfigurationException(
-                $"Could not load the configuration under '{_source.Prefix}' from etcd ({string.Join(", ", _client.Options.Endpoints)}): {failure.Message} (with Optional = true the configuration starts without it).",
+                $"Could not load the configuration under '{_source.Prefix}' from etcd ({string.Join(", ", _client.Endpoints)}): {failure.Message} (with Optional = true the configuration starts without it).",
                 failure);
         }
 
@@ -65,7 +66,7 @@ internal sealed partial class EtcdConfigurationProvider : ConfigurationProvider,
         }
 
         _stopping.Cancel(); // not disposed: a Load racing this Dispose may still read its token
-        _client.Dispose();
+        _ownClient?.Dispose(); // a client given in the source belongs to the application
     }
 
     private EtcdConfigurationSnapshot FetchBlocking()

@@ -9,7 +9,14 @@ namespace EtcdNet.Extensions;
 /// </summary>
 public sealed class EtcdConfigurationSource : IConfigurationSource
 {
-    /// <summary>The etcd client URLs. Required unless <see cref="ClientOptions"/> is set.</summary>
+    /// <summary>
+    /// A client to read through (an <see cref="EtcdClient"/>, or a namespace view of one), shared with the
+    /// application; the provider does not dispose it. When set, <see cref="Endpoints"/> and <see cref="ClientOptions"/>
+    /// are not used. Default: null, the provider makes and owns a client of its own.
+    /// </summary>
+    public IEtcdClient? Client { get; set; }
+
+    /// <summary>The etcd client URLs. Required unless <see cref="ClientOptions"/> or <see cref="Client"/> is set.</summary>
     public IReadOnlyList<string> Endpoints { get; set; } = [];
 
     /// <summary>
@@ -58,9 +65,9 @@ public sealed class EtcdConfigurationSource : IConfigurationSource
 
     private void Validate()
     {
-        if (Endpoints is not { Count: > 0 } && ClientOptions is null)
+        if (Endpoints is not { Count: > 0 } && ClientOptions is null && Client is null)
         {
-            throw new ArgumentException("Set EtcdConfigurationSource.Endpoints (or ClientOptions).", nameof(Endpoints));
+            throw new ArgumentException("Set EtcdConfigurationSource.Endpoints (or ClientOptions, or Client).", nameof(Endpoints));
         }
 
         ArgumentNullException.ThrowIfNull(Prefix, nameof(Prefix));

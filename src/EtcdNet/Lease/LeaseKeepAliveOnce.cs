@@ -21,6 +21,7 @@ internal static class LeaseKeepAliveOnce
             invoker.RequestTimeout,
             withToken: true,
             pinned: null,
+            persistent: false,
             cancellationToken).ConfigureAwait(false);
         return response.TTL > 0
             ? new EtcdNet.LeaseKeepAliveResponse(response)

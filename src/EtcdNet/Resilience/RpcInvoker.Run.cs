@@ -10,22 +10,11 @@ internal sealed partial class RpcInvoker
 {
     /// <summary>
     /// The call loop around one <paramref name="attempt"/> (a unary call, or a short exchange on a stream of
-    /// <paramref name="method"/>). With <paramref name="pinned"/>, only that endpoint is used.
+    /// <paramref name="method"/>). With <paramref name="pinned"/>, only that endpoint is used. With
+    /// <paramref name="persistent"/>, there is no attempt limit and no stop when no endpoint is reachable: the
+    /// deadline or the caller ends the call.
     /// </summary>
-    public Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
-        GrpcMethod<TRequest, TResponse> method,
-        TState state,
-        Func<TState, GrpcEndpoint, CallHeaders, CancellationToken, Task<TResult>> attempt,
-        TimeSpan timeout,
-        bool withToken,
-        GrpcEndpoint? pinned,
-        CancellationToken cancellationToken)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
-        => RunAsync(method, state, attempt, timeout, withToken, pinned, persistent: false, cancellationToken);
-
-    /// <summary>The call loop; <paramref name="persistent"/> lifts the attempt limit and the stop when no endpoint is reachable (the deadline or the caller ends it).</summary>
-    private async Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
+    public async Task<TResult> RunAsync<TRequest, TResponse, TState, TResult>(
         GrpcMethod<TRequest, TResponse> method,
         TState state,
         Func<TState, GrpcEndpoint, CallHeaders, CancellationToken, Task<TResult>> attempt,

@@ -86,7 +86,7 @@ internal sealed partial class RpcInvoker
     internal Task<TResponse> UnaryAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, bool withToken, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
-        => RunAsync(method, (_transport, method, request), SendUnary, timeout, withToken, pinned: null, cancellationToken);
+        => RunAsync(method, (_transport, method, request), SendUnary, timeout, withToken, pinned: null, persistent: false, cancellationToken);
 
     /// <summary>
     /// Runs a repeatable unary RPC with no attempt limit and no deadline of its own: it is repeated by the failure
@@ -105,7 +105,7 @@ internal sealed partial class RpcInvoker
     public Task<TResponse> UnaryAtAsync<TRequest, TResponse>(GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
-        => RunAsync(method, (_transport, method, request), SendUnary, _requestTimeout, withToken: true, endpoint, cancellationToken);
+        => RunAsync(method, (_transport, method, request), SendUnary, _requestTimeout, withToken: true, endpoint, persistent: false, cancellationToken);
 
     private static Task<TResponse> SendUnary<TRequest, TResponse>((ICallTransport Transport, GrpcMethod<TRequest, TResponse> Method, TRequest Request) call, GrpcEndpoint endpoint, CallHeaders headers, CancellationToken token)
         where TRequest : class, IMessage<TRequest>
