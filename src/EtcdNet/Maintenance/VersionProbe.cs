@@ -1,61 +1,45 @@
 using System.Text.Json;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Resilience;
+using EtcdNet.Transport;
 
 namespace EtcdNet.Maintenance;
 
 /// <summary>
-/// Reads etcd's HTTP <c>/version</c> (<c>{"etcdserver":"3.4.23","etcdcluster":"3.4.0"}</c>), served
-/// over HTTP/1.1 next to gRPC on the client port; the gRPC API has no cluster version. Tries the
-/// client's endpoints in turn; when none serves it, the server version comes from Status.
+/// Reads etcd's HTTP <c>/version</c> (<c>{"etcdserver":"3.4.23","etcdcluster":"3.4.0"}</c>), served over HTTP/1.1
+/// next to gRPC on the client port (the gRPC API has no cluster version), through the client's own call loop and
+/// transport: the same endpoint choice, deadline, retries and TLS server name as any read. When the member does
+/// not serve it, the server version comes from Status.
 /// </summary>
 internal static class VersionProbe
 {
+    /// <summary>The HTTP GET of <c>/version</c>, named for the call loop and its telemetry; safe to repeat.</summary>
+    private static readonly GrpcMethod<StatusRequest, Protocol.Rpc.StatusResponse> HttpVersion = new("http", "version", Protocol.Rpc.StatusResponse.Parser, MethodType.Unary, repeatable: true);
+
     public static async Task<VersionResponse> GetAsync(RpcInvoker invoker, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var timeout = invoker.RequestTimeout;
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var served = await invoker.RunAsync(
+            HttpVersion,
+            invoker.Transport,
+            static async (transport, endpoint, _, token) => await TryReadAsync(transport, endpoint, token).ConfigureAwait(false) is { } v
+                ? new VersionResponse(v.Server, v.Cluster, endpoint.Address)
+                : null,
+            invoker.RequestTimeout,
+            withToken: false,
+            pinned: null,
+            persistent: false,
+            cancellationToken).ConfigureAwait(false);
+        if (served is not null)
         {
-            if (timeout != Timeout.InfiniteTimeSpan)
-            {
-                deadline.CancelAfter(timeout);
-            }
-
-            var endpoints = invoker.Pool.Endpoints.ToArray();
-            var first = Math.Max(0, Array.IndexOf(endpoints, invoker.Pool.Pick().Endpoint));
-            for (var i = 0; i < endpoints.Length; i++)
-            {
-                var endpoint = endpoints[(first + i) % endpoints.Length];
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-                attempt.CancelAfter(2 * invoker.Transport.Settings.DialTimeout); // a silent endpoint must not use up the whole timeout
-                try
-                {
-                    if (await TryReadAsync(invoker.Transport, endpoint, attempt.Token).ConfigureAwait(false) is { } versions)
-                    {
-                        return new VersionResponse(versions.Server, versions.Cluster, endpoint.Address);
-                    }
-                }
-                catch (Exception e) when (!deadline.IsCancellationRequested && e is HttpRequestException or JsonException or IOException or OperationCanceledException)
-                {
-                    // Not served here: try the next endpoint, then fall back to Status.
-                }
-                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new EtcdTimeoutException(timeout, endpoint.Address, e);
-                }
-                catch (OperationCanceledException e) when (e.CancellationToken != cancellationToken)
-                {
-                    throw new OperationCanceledException("The etcd call was cancelled.", e, cancellationToken);
-                }
-            }
+            return served;
         }
 
         var status = await invoker.UnaryAsync(MaintenanceMethods.Status, new StatusRequest(), cancellationToken).ConfigureAwait(false);
         return new VersionResponse(status.Version, null, string.Empty);
     }
 
-    private static async Task<(string Server, string? Cluster)?> TryReadAsync(Transport.ICallTransport transport, Transport.GrpcEndpoint endpoint, CancellationToken token)
+    /// <summary>The versions from the member's <c>/version</c>, or null when it does not serve them.</summary>
+    private static async Task<(string Server, string? Cluster)?> TryReadAsync(ICallTransport transport, GrpcEndpoint endpoint, CancellationToken token)
     {
         var (status, body) = await transport.GetAsync(endpoint, "version", token).ConfigureAwait(false);
         if (status is < 200 or > 299)
@@ -63,15 +47,22 @@ internal static class VersionProbe
             return null;
         }
 
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("etcdserver", out var server) || server.ValueKind != JsonValueKind.String)
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("etcdserver", out var server) || server.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var cluster = root.TryGetProperty("etcdcluster", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return (server.GetString()!, string.IsNullOrEmpty(cluster) || cluster == "not_decided" ? null : cluster);
+        }
+        catch (JsonException)
         {
             return null;
         }
-
-        var cluster = root.TryGetProperty("etcdcluster", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        return (server.GetString()!, string.IsNullOrEmpty(cluster) || cluster == "not_decided" ? null : cluster);
     }
 }

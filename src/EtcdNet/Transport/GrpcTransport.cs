@@ -84,15 +84,23 @@ internal sealed class GrpcTransport : ICallTransport
         }
     }
 
+    /// <inheritdoc />
     public async Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
         SetServerName(request, endpoint);
-        using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return ((int)response.StatusCode, body);
+        try
+        {
+            using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, body);
+        }
+        catch (Exception e) when (GrpcFailureMapper.Map(e, endpoint, requestSent: true, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
+        {
+            throw mapped; // a GET changes nothing: "sent" only keeps the mapping honest about what is known
+        }
     }
 
     /// <summary>Starts a call whose responses are read as a stream; the request is one message (server streaming) or pushed later (duplex).</summary>

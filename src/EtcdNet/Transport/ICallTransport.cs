@@ -23,6 +23,7 @@ internal interface ICallTransport : IDisposable
     /// <c>/metrics</c> next to gRPC), with the same TLS settings and server name as calls.
     /// </summary>
     /// <returns>The status code and the body.</returns>
+    /// <exception cref="GrpcCallException">The endpoint could not be reached or the connection broke.</exception>
     Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken);
 
     /// <summary>Starts a call whose responses are read as a stream; the request is one message (server streaming) or pushed later (duplex).</summary>

@@ -12,6 +12,7 @@ internal sealed class ScriptedTransport : ICallTransport
 {
     private readonly ConcurrentQueue<Func<GrpcEndpoint, CancellationToken, Task<object?>>> _steps = new();
     private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentQueue<(int Status, byte[] Body, GrpcCallException? Failure)> _gets = new();
 
     public TransportSettings Settings { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 1 << 20, int.MaxValue, null, "test");
 
@@ -52,7 +53,7 @@ internal sealed class ScriptedTransport : ICallTransport
         {
             _calls.Enqueue("status@" + endpoint.Address);
             endpoint.MarkSpokeGrpc();
-            return method.Parser.ParseFrom(ByteString.Empty); // every endpoint is etcd for the check before a write
+            return method.Parser.ParseFrom(new Protocol.Rpc.StatusResponse { Version = "3.4.23" }.ToByteString()); // every endpoint is etcd
         }
 
         _calls.Enqueue(endpoint.Address);
@@ -70,8 +71,23 @@ internal sealed class ScriptedTransport : ICallTransport
         where TResponse : class, IMessage<TResponse>
         => throw new NotSupportedException("streams are not scripted");
 
+    /// <summary>The next HTTP GET fails with <paramref name="failure"/>, or answers <paramref name="status"/> and <paramref name="body"/>.</summary>
+    public ScriptedTransport ThenGet(int status, string body, GrpcCallException? failure = null)
+    {
+        _gets.Enqueue((status, System.Text.Encoding.UTF8.GetBytes(body), failure));
+        return this;
+    }
+
     public Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
-        => throw new NotSupportedException("HTTP GET is not scripted");
+    {
+        _calls.Enqueue($"GET /{path}@{endpoint.Address}");
+        if (!_gets.TryDequeue(out var get))
+        {
+            throw new InvalidOperationException("the script has no HTTP GET left");
+        }
+
+        return get.Failure is { } failure ? Task.FromException<(int, byte[])>(failure) : Task.FromResult((get.Status, get.Body));
+    }
 
     public void Dispose()
     {
