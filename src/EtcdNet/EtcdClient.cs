@@ -42,13 +42,14 @@ public sealed partial class EtcdClient : IEtcdClient, IAsyncDisposable, IDisposa
         var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
         var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray(); // a malformed URL fails before anything is opened
         _transport = new GrpcTransport(options.ToTransportSettings(UserAgent));
-        var probe = new EndpointProbe(_transport, EndpointProbe.TimeoutFor(options.DialTimeout));
+        var probe = new EndpointProbe(EndpointProbe.TimeoutFor(options.DialTimeout));
         var pool = new EndpointPool(endpoints) { Diagnostics = diagnostics, Probe = probe.CheckAsync, Backoff = options.Retry.EndpointBackoff, Time = options.TimeProvider };
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.Retry, options.TimeProvider)
         {
             Diagnostics = diagnostics,
             Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,
         };
+        probe.Invoker = _invoker;
         _prefix = string.IsNullOrEmpty(options.Namespace) ? null : new Namespace.KeyPrefix(System.Text.Encoding.UTF8.GetBytes(options.Namespace));
         Kv = new KvClient(_invoker, options.DefaultTtl, _prefix);
         _lease = new LeaseClient(_invoker);

@@ -4,90 +4,67 @@ using EtcdNet.Transport;
 
 namespace EtcdNet.Lease;
 
-/// <summary>The stream loop: keeps one keep-alive stream open while leases exist, and routes its responses.</summary>
-internal sealed partial class LeaseKeepAliveManager
+/// <summary>The keep-alive stream's owner: one stream while leases exist, reopened by <see cref="ReconnectingStream"/>.</summary>
+internal sealed partial class LeaseKeepAliveManager : IStreamOwner
 {
-    private async Task StreamLoopAsync()
+    /// <summary>Endpoints the next stream avoids: the one whose stream just failed, when there are others. Loop thread only.</summary>
+    private ulong _avoid;
+
+    CallHeaders IStreamOwner.StreamHeaders => StreamHeaders;
+
+    ulong IStreamOwner.AvoidEndpoints => _avoid;
+
+    Task<bool> IStreamOwner.WaitUntilNeededAsync(CancellationToken cancellationToken) => WaitForLeasesAsync(cancellationToken);
+
+    // Could not authenticate. While the cluster is unreachable, leases are declared lost by their deadlines if this
+    // lasts; wrong credentials end them now.
+    void IStreamOwner.OnOpenFailed(StreamVerdict verdict) => OnStreamFailed(verdict, null);
+
+    void IStreamOwner.OnClientDisposed(ObjectDisposedException error) => Stop(error);
+
+    /// <summary>Opens a session, renews every lease on it and reads until it ends; then decides how to go on.</summary>
+    async Task<StreamEnd> IStreamOwner.RunStreamAsync(GrpcEndpoint endpoint, int endpointIndex, CallHeaders headers, StreamRecovery recovery, CancellationToken cancellationToken)
     {
-        var token = _shutdown.Token;
-        var recovery = new StreamRecovery(_invoker);
-        ulong avoid = 0;
-        while (!token.IsCancellationRequested)
-        {
-            if (!await WaitForLeasesAsync(token).ConfigureAwait(false))
-            {
-                break;
-            }
-
-            var (endpoint, index) = _invoker.Pool.Pick(avoid);
-            var (session, headers, end) = await OpenSessionAsync(endpoint, index, recovery, token).ConfigureAwait(false);
-            if (end)
-            {
-                break;
-            }
-
-            if (session is null)
-            {
-                await recovery.BackoffAsync(token).ConfigureAwait(false);
-                continue;
-            }
-
-            Interlocked.Increment(ref _streamsOpened);
-            var (answered, failure) = await RunSessionAsync(session).ConfigureAwait(false);
-            var reason = session.EndReason;
-            await session.DisposeAsync().ConfigureAwait(false);
-            if (failure is ObjectDisposedException)
-            {
-                Stop(failure);
-                break;
-            }
-
-            if (answered)
-            {
-                recovery.Answered();
-            }
-
-            if (reason is SessionEnd.Idle or SessionEnd.Shutdown)
-            {
-                avoid = 0;
-                continue; // ended on purpose: no backoff
-            }
-
-            // Any other end is unexpected (error, graceful end, stuck, failed write): reopen, on another endpoint when there is one.
-            if (OnSessionEnded(session, reason, failure, headers, recovery) == FailureAction.Reauthenticate)
-            {
-                continue; // reopen at once with a fresh token
-            }
-
-            avoid = _invoker.Pool.Count > 1 ? 1UL << index : 0;
-            await recovery.BackoffAsync(token).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Authenticates and opens a session on <paramref name="endpoint"/>: the session, or null to retry after the backoff, or End when the loop must stop.</summary>
-    private async Task<(LeaseKeepAliveSession? Session, CallHeaders Headers, bool End)> OpenSessionAsync(GrpcEndpoint endpoint, int index, StreamRecovery recovery, CancellationToken token)
-    {
+        LeaseKeepAliveSession session;
         try
         {
-            var headers = await _invoker.StreamHeadersAsync(StreamHeaders, token).ConfigureAwait(false);
-            return (new LeaseKeepAliveSession(_invoker.Transport, endpoint, index, headers, LeaseClock.Now, token), headers, false);
+            session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, endpointIndex, headers, LeaseClock.Now, cancellationToken);
         }
         catch (ObjectDisposedException e)
         {
             Stop(e); // the client was disposed
-            return (null, CallHeaders.None, true);
+            return StreamEnd.Shutdown;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+
+        Interlocked.Increment(ref _streamsOpened);
+        var (answered, failure) = await RunSessionAsync(session).ConfigureAwait(false);
+        var reason = session.EndReason;
+        await session.DisposeAsync().ConfigureAwait(false);
+        if (failure is ObjectDisposedException)
         {
-            return (null, CallHeaders.None, true);
+            Stop(failure);
+            return StreamEnd.Shutdown;
         }
-        catch (Exception e) when (e is EtcdException or TimeoutException)
+
+        if (answered)
         {
-            // Could not authenticate. While the cluster is unreachable, leases are declared lost by their deadlines if
-            // this lasts; wrong credentials end them now.
-            OnStreamFailed(recovery.OnFailure(e, -1, null), null);
-            return (null, CallHeaders.None, false);
+            recovery.Answered();
         }
+
+        if (reason is SessionEnd.Idle or SessionEnd.Shutdown)
+        {
+            _avoid = 0;
+            return StreamEnd.Reopen; // ended on purpose: no backoff (the loop waits for leases, or stops)
+        }
+
+        // Any other end is unexpected (error, graceful end, stuck, failed write): reopen, on another endpoint when there is one.
+        if (OnSessionEnded(session, reason, failure, headers, recovery) == FailureAction.Reauthenticate)
+        {
+            return StreamEnd.Reopen; // at once, with a fresh token
+        }
+
+        _avoid = _invoker.Pool.Count > 1 ? 1UL << endpointIndex : 0;
+        return StreamEnd.Backoff;
     }
 
     /// <summary>Waits until some lease is kept alive; false when the manager stops first.</summary>

@@ -212,6 +212,6 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        await Task.WhenAll(SchedulerLoopAsync(), StreamLoopAsync()).ConfigureAwait(false);
+        await Task.WhenAll(SchedulerLoopAsync(), new ReconnectingStream(_invoker, this).RunAsync(_shutdown.Token)).ConfigureAwait(false);
     }
 }

@@ -6,71 +6,46 @@ using EtcdNet.Transport;
 
 namespace EtcdNet.Watch;
 
-/// <summary>The connection loop: keeps the stream up and reconnects after any unrequested end.</summary>
-internal sealed partial class WatchStream
+/// <summary>The watch stream's owner: one stream while watchers exist, reopened by <see cref="ReconnectingStream"/>, every watch resumed.</summary>
+internal sealed partial class WatchStream : IStreamOwner
 {
-    private async Task RunAsync()
+    /// <summary>The endpoints that said "no leader" since a stream last answered. Loop thread only.</summary>
+    private readonly NoLeaderWindow _noLeader = new();
+
+    private Task RunAsync() => new ReconnectingStream(_invoker, this).RunAsync(_shutdown.Token);
+
+    CallHeaders IStreamOwner.StreamHeaders => _headers;
+
+    ulong IStreamOwner.AvoidEndpoints => 0;
+
+    async Task<bool> IStreamOwner.WaitUntilNeededAsync(CancellationToken cancellationToken)
     {
-        var token = _shutdown.Token;
-        var recovery = new StreamRecovery(_invoker);
-        var noLeader = new NoLeaderWindow();
-        while (!token.IsCancellationRequested)
+        while (!HasWatchers())
         {
-            if (!HasWatchers())
+            if (!await WaitForWatchersAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (!await WaitForWatchersAsync(token).ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                continue;
+                return false;
             }
+        }
 
-            var (endpoint, index) = _invoker.Pool.Pick();
-            CallHeaders headers;
-            try
-            {
-                headers = await _invoker.StreamHeadersAsync(_headers, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (e is EtcdException or TimeoutException)
-            {
-                if (recovery.OnFailure(e, -1, null) is { Fails: true } verdict)
-                {
-                    FailAll(verdict.Error); // wrong credentials: no reconnect can help
-                }
+        return true;
+    }
 
-                await recovery.BackoffAsync(token).ConfigureAwait(false);
-                continue;
-            }
-
-            var end = await RunStreamAsync(endpoint, index, headers, recovery, noLeader, token).ConfigureAwait(false);
-            if (end == StreamEnd.Shutdown)
-            {
-                break;
-            }
-
-            if (end == StreamEnd.Reopen || Interlocked.Exchange(ref _restartRequested, false))
-            {
-                continue; // reopen at once
-            }
-
-            await recovery.BackoffAsync(token).ConfigureAwait(false);
+    void IStreamOwner.OnOpenFailed(StreamVerdict verdict)
+    {
+        if (verdict.Fails)
+        {
+            FailAll(verdict.Error); // wrong credentials: no reconnect can help
         }
     }
 
-    /// <summary>How one stream ended, for the loop.</summary>
-    private enum StreamEnd
+    void IStreamOwner.OnClientDisposed(ObjectDisposedException error) => FailAll(error);
+
+    async Task<StreamEnd> IStreamOwner.RunStreamAsync(GrpcEndpoint endpoint, int endpointIndex, CallHeaders headers, StreamRecovery recovery, CancellationToken cancellationToken)
     {
-        /// <summary>Reopen after the backoff.</summary>
-        Backoff,
-        /// <summary>Reopen at once (a fresh token, or a restart asked for).</summary>
-        Reopen,
-        /// <summary>The client is closing.</summary>
-        Shutdown,
+        var end = await RunStreamAsync(endpoint, endpointIndex, headers, recovery, _noLeader, cancellationToken).ConfigureAwait(false);
+        var restart = Interlocked.Exchange(ref _restartRequested, false); // the stream's token went stale: reopen with a fresh one
+        return end == StreamEnd.Backoff && restart ? StreamEnd.Reopen : end;
     }
 
     private async Task<bool> WaitForWatchersAsync(CancellationToken token)

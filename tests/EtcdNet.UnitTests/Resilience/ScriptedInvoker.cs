@@ -6,12 +6,15 @@ namespace EtcdNet.UnitTests.Resilience;
 /// <summary>An <see cref="RpcInvoker"/> over a <see cref="ScriptedTransport"/> and three endpoints, on a fake clock.</summary>
 internal sealed class ScriptedInvoker : IDisposable
 {
-    public ScriptedInvoker(EtcdRetryOptions? retry = null, TimeSpan? requestTimeout = null)
+    public ScriptedInvoker(EtcdRetryOptions? retry = null, TimeSpan? requestTimeout = null, bool withCredentials = false)
     {
         Endpoints = [.. Enumerable.Range(0, 3).Select(i => GrpcEndpoint.Parse($"http://e{i}:2379"))];
         Retry = retry ?? EtcdRetryOptions.Default;
         Pool = new EndpointPool(Endpoints) { Time = Time, Backoff = Retry.EndpointBackoff };
-        Invoker = new RpcInvoker(Transport, Pool, requestTimeout ?? TimeSpan.FromSeconds(30), Retry, Time);
+        Invoker = new RpcInvoker(Transport, Pool, requestTimeout ?? TimeSpan.FromSeconds(30), Retry, Time)
+        {
+            Auth = withCredentials ? new Auth.AuthTokenProvider("user", "secret") : null,
+        };
     }
 
     public CountingClock Time { get; } = new();

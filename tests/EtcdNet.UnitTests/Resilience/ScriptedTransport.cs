@@ -16,6 +16,12 @@ internal sealed class ScriptedTransport : ICallTransport
 
     public TransportSettings Settings { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 1 << 20, int.MaxValue, null, "test");
 
+    /// <summary>The leader Status calls report (0: the member knows none).</summary>
+    public ulong StatusLeader { get; set; } = 1;
+
+    /// <summary>When set, every Status call fails with it.</summary>
+    public GrpcCallException? StatusFailure { get; set; }
+
     /// <summary>The endpoint of every unary call, in order (the Status checks before writes included, as "status@...").</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
 
@@ -52,8 +58,13 @@ internal sealed class ScriptedTransport : ICallTransport
         if (method.Name == "Status")
         {
             _calls.Enqueue("status@" + endpoint.Address);
+            if (StatusFailure is { } failure)
+            {
+                throw failure;
+            }
+
             endpoint.MarkSpokeGrpc();
-            return method.Parser.ParseFrom(new Protocol.Rpc.StatusResponse { Version = "3.4.23" }.ToByteString()); // every endpoint is etcd
+            return method.Parser.ParseFrom(new Protocol.Rpc.StatusResponse { Version = "3.4.23", Leader = StatusLeader }.ToByteString()); // every endpoint is etcd
         }
 
         _calls.Enqueue(endpoint.Address);
