@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The C# peer for /work/shared/peers/run-bench.sh: runs the Release build of the etcdnet CLI in its
+# The C# peer for ../shared/peers/run-bench.sh (next to the repository): runs the Release build of the etcdnet CLI in its
 # peer-compatible mode. Use it as PEER_CMD_csharp="<repo>/bench/peer/etcdnet-peer.sh".
 # The flags go after "--" so that the command-line parser passes them through untouched.
 set -euo pipefail
