@@ -7,7 +7,7 @@ using EtcdNet.Testing;
 namespace EtcdNet.Cli.Tests;
 
 [Collection(CheckClusterCollection.Name)]
-public sealed class CheckTests(CheckCluster fixture)
+public sealed class CheckTests(CliCluster fixture)
 {
     private static async Task<long> CountAsync(string endpoint, string prefix)
     {
