@@ -22,7 +22,7 @@ public sealed partial class EtcdClient : IEtcdClient, IAsyncDisposable, IDisposa
 {
     private static readonly string UserAgent = "etcdnet/" + (typeof(EtcdClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
-    private readonly GrpcTransport _transport;
+    private readonly ICallTransport _transport;
     private readonly RpcInvoker _invoker;
     private readonly WatchClient _watch;
     private readonly LeaseClient _lease;
@@ -41,7 +41,7 @@ public sealed partial class EtcdClient : IEtcdClient, IAsyncDisposable, IDisposa
         Options = options;
         var diagnostics = new Diagnostics.ClientDiagnostics(options.LoggerFactory);
         var endpoints = options.Endpoints.Select(GrpcEndpoint.Parse).ToArray(); // a malformed URL fails before anything is opened
-        _transport = new GrpcTransport(options.ToTransportSettings(UserAgent));
+        _transport = TransportFactory.Create(options.ToTransportSettings(UserAgent));
         var probe = new EndpointProbe(EndpointProbe.TimeoutFor(options.DialTimeout));
         var pool = new EndpointPool(endpoints) { Diagnostics = diagnostics, Probe = probe.CheckAsync, Backoff = options.Retry.EndpointBackoff, Time = options.TimeProvider };
         _invoker = new RpcInvoker(_transport, pool, options.RequestTimeout, options.Retry, options.TimeProvider)

@@ -19,19 +19,19 @@ internal readonly record struct GrpcStatus(GrpcStatusCode Code, string? Message)
             return null;
         }
 
-        var raw = statusValues.FirstOrDefault();
-        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 0)
+        string? message = headers.TryGetValues(MessageHeader, out var messageValues) ? messageValues.FirstOrDefault() : null;
+        return Parse(statusValues.FirstOrDefault(), message);
+    }
+
+    /// <summary>A status from the raw <c>grpc-status</c> and (percent-encoded) <c>grpc-message</c> values.</summary>
+    public static GrpcStatus Parse(string? status, string? encodedMessage)
+    {
+        if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 0)
         {
-            return new GrpcStatus(GrpcStatusCode.Unknown, $"Unparseable grpc-status '{raw}'.");
+            return new GrpcStatus(GrpcStatusCode.Unknown, $"Unparseable grpc-status '{status}'.");
         }
 
-        string? message = null;
-        if (headers.TryGetValues(MessageHeader, out var messageValues))
-        {
-            message = DecodeMessage(messageValues.FirstOrDefault());
-        }
-
-        return new GrpcStatus(code > 16 ? GrpcStatusCode.Unknown : (GrpcStatusCode)code, message);
+        return new GrpcStatus(code > 16 ? GrpcStatusCode.Unknown : (GrpcStatusCode)code, DecodeMessage(encodedMessage));
     }
 
     /// <summary>grpc-message is percent-encoded UTF-8; anything malformed is kept as sent.</summary>

@@ -1,0 +1,31 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace EtcdNet.Transport.Http2;
+
+/// <summary>Why an HTTP/2 connection could not be made, as a call failure: nothing was sent.</summary>
+internal sealed partial class Http2Connection
+{
+    private static Exception ConnectFailure(Exception e, GrpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+
+        return e switch
+        {
+            OperationCanceledException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), CallFailureKind.Connect, false, endpoint.Address, e, ConnectionFault.DialTimeout),
+            NotHttp2Exception => GrpcFailureMapper.NotGrpc(endpoint, "it does not speak HTTP/2 (" + e.Message + ")", requestSent: false, e),
+            AuthenticationException auth => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, TlsMessage(endpoint, auth)), CallFailureKind.Connect, false, endpoint.Address, e),
+            SocketException socket => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {socket.Message}"), CallFailureKind.Connect, false, endpoint.Address, e),
+            _ when endpoint.IsTls => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, TlsMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
+            _ => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {e.Message}"), CallFailureKind.Connect, false, endpoint.Address, e),
+        };
+    }
+
+    private static string TlsMessage(GrpcEndpoint endpoint, Exception e)
+        => e.Message.StartsWith("the server certificate", StringComparison.Ordinal)
+            ? $"the TLS connection to {endpoint} failed: {e.Message}"
+            : $"the TLS connection to {endpoint} failed: {e.Message}. If the server requires client certificates (--client-cert-auth), set EtcdTlsOptions.ClientCertificate to one signed by a CA it trusts.";
+}
