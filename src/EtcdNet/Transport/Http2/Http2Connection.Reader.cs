@@ -23,17 +23,17 @@ internal sealed partial class Http2Connection
     private long _lastReadTicks = Environment.TickCount64;
 
     /// <summary>Sends the preface and settings, then waits for the server's SETTINGS: proof that it speaks HTTP/2.</summary>
-    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    private void Handshake()
     {
         var hello = new ArrayBufferWriter<byte>(128);
         hello.Write(Http2.Preface);
         Http2.WriteSettings(hello, (Http2.SettingEnablePush, 0u), (Http2.SettingInitialWindowSize, (uint)StreamWindow));
         Http2.WriteFrame(hello, FrameType.WindowUpdate, 0, ConnectionWindow - Http2.DefaultWindow);
-        await _stream.WriteAsync(hello.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _stream.Write(hello.WrittenSpan);
 
         while (_readEnd < Http2.FrameHeaderSize)
         {
-            var read = await _stream.ReadAsync(_readBuffer.AsMemory(_readEnd), cancellationToken).ConfigureAwait(false);
+            var read = _stream.Read(_readBuffer, _readEnd, _readBuffer.Length - _readEnd);
             if (read == 0)
             {
                 throw new NotHttp2Exception("it closed the connection without answering the HTTP/2 preface");

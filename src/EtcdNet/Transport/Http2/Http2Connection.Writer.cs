@@ -4,7 +4,10 @@ namespace EtcdNet.Transport.Http2;
 
 /// <summary>
 /// The write side: frames are queued under the connection's lock; whoever finds no write in progress writes
-/// everything queued (its own frames and any queued meanwhile by other callers) until the queue is empty.
+/// everything queued (its own frames and any queued meanwhile by other callers) until the queue is empty. Writes
+/// are blocking socket writes from the caller's thread: the socket never sees an asynchronous operation, so it
+/// stays in blocking mode and the reader's blocking reads wait in the kernel rather than on a runtime event. The
+/// reader thread writes only control frames (acknowledgements, window updates).
 /// </summary>
 internal sealed partial class Http2Connection
 {
@@ -17,8 +20,8 @@ internal sealed partial class Http2Connection
     /// <summary>Bytes handed to the socket so far: a frame queued at an offset below this may have reached the server.</summary>
     private long _handedOff;
 
-    /// <summary>Writes whatever is queued, unless another caller is already doing so. Never throws: a failed write fails the connection.</summary>
-    private async Task FlushAsync()
+    /// <summary>Writes whatever is queued, unless another thread is already doing so. Never throws: a failed write fails the connection.</summary>
+    private void Flush()
     {
         lock (_gate)
         {
@@ -49,7 +52,7 @@ internal sealed partial class Http2Connection
                     Volatile.Write(ref _handedOff, _handedOff + batch.WrittenCount);
                 }
 
-                await _stream.WriteAsync(batch.WrittenMemory).ConfigureAwait(false);
+                _stream.Write(batch.WrittenSpan);
                 if (batch.Capacity > KeptBufferSize)
                 {
                     lock (_gate)
@@ -87,7 +90,10 @@ internal sealed partial class Http2Connection
             Http2.WriteFrame(_pending, type, flags, streamId, payload);
         }
 
-        _ = FlushAsync();
+        // A control frame is a few bytes and the server reads continuously, so the reader writes it itself
+        // (unless a write is in progress, which takes it along) rather than waking a pool thread for every
+        // PING ACK the server's bandwidth probe asks for.
+        Flush();
     }
 
     private void QueueControl(FrameType type, int streamId, uint value)
@@ -96,6 +102,9 @@ internal sealed partial class Http2Connection
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(payload, value);
         QueueControl(type, 0, streamId, payload);
     }
+
+    /// <summary>Writes what is queued from a pool thread (for the reader, timers and cancellation callbacks).</summary>
+    private void FlushLater() => ThreadPool.UnsafeQueueUserWorkItem(static connection => connection.Flush(), this, preferLocal: false);
 
     private GrpcCallException TransportFailure(string message, Exception? inner, ConnectionFault fault)
         => new(new GrpcStatus(GrpcStatusCode.Unavailable, message), CallFailureKind.Transport, true, Endpoint.Address, inner, fault);

@@ -65,35 +65,35 @@ internal sealed partial class Http2Connection : IDisposable
     /// <exception cref="GrpcCallException">No HTTP/2 connection could be made; nothing was sent.</exception>
     public static async Task<Http2Connection> ConnectAsync(GrpcEndpoint endpoint, TransportSettings settings, bool inlineCompletion, CancellationToken cancellationToken)
     {
-        using var dial = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        dial.CancelAfter(settings.DialTimeout);
+        // Blocking calls throughout (see the write side): the dial timeout is enforced by closing the socket.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        Stream? stream = null;
+        var connecting = Task.Run(() => Connect(endpoint, settings, socket, inlineCompletion), CancellationToken.None);
         try
         {
-            await socket.ConnectAsync(new DnsEndPoint(endpoint.BaseUri.IdnHost, endpoint.BaseUri.Port), dial.Token).ConfigureAwait(false);
-            stream = new NetworkStream(socket, ownsSocket: true);
-            if (endpoint.IsTls)
-            {
-                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-                stream = tls;
-                await tls.AuthenticateAsClientAsync(TlsOptions(endpoint, settings), dial.Token).ConfigureAwait(false);
-            }
-
-            var connection = new Http2Connection(endpoint, settings, socket, stream, inlineCompletion);
-            await connection.HandshakeAsync(dial.Token).ConfigureAwait(false);
-            return connection;
+            return await connecting.WaitAsync(settings.DialTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            if (stream is not null)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-
             socket.Dispose();
-            throw ConnectFailure(e, endpoint, cancellationToken);
+            _ = connecting.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw ConnectFailure(e is TimeoutException ? new OperationCanceledException(e.Message, e) : e, endpoint, cancellationToken);
         }
+    }
+
+    private static Http2Connection Connect(GrpcEndpoint endpoint, TransportSettings settings, Socket socket, bool inlineCompletion)
+    {
+        socket.Connect(Dns.GetHostAddresses(endpoint.BaseUri.IdnHost), endpoint.BaseUri.Port);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (endpoint.IsTls)
+        {
+            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+            stream = tls;
+            tls.AuthenticateAsClient(TlsOptions(endpoint, settings));
+        }
+
+        var connection = new Http2Connection(endpoint, settings, socket, stream, inlineCompletion);
+        connection.Handshake();
+        return connection;
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ internal sealed partial class Http2Connection : IDisposable
             ArmStallWatch();
         }
 
-        await FlushAsync().ConfigureAwait(false);
+        Flush();
         while (sent < request.Length)
         {
             sent += await SendMoreAsync(call, request[sent..], cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ internal sealed partial class Http2Connection : IDisposable
             }
         }
 
-        _ = FlushAsync();
+        FlushLater();
     }
 
     /// <summary>Whether any byte of the call may have reached the server (its frames were handed to the socket).</summary>
@@ -266,7 +266,7 @@ internal sealed partial class Http2Connection : IDisposable
             return 0;
         }
 
-        await FlushAsync().ConfigureAwait(false);
+        Flush();
         return queued;
     }
 
