@@ -1,18 +1,18 @@
 namespace EtcdNet.Transport;
 
 /// <summary>
-/// Chooses the transport for a client: every call on <see cref="System.Net.Http.SocketsHttpHandler"/> by default.
-/// <c>ETCDNET_HTTP2=inline</c> runs unary calls on the client's own HTTP/2 connections, completed on the reading
-/// thread (docs/performance.md has the measurements); <c>pool</c> completes them from the thread pool. The own
-/// connection becomes the default once the robustness suite's fault schedules pass on it every time.
+/// Chooses the transport for a client: unary calls on the client's own HTTP/2 connections, completed on the reading
+/// thread (docs/performance.md has the measurements behind this). <c>ETCDNET_HTTP2</c> selects another for
+/// comparisons: <c>handler</c> runs every call on <see cref="System.Net.Http.SocketsHttpHandler"/>; <c>pool</c> keeps
+/// the own connections but completes callers from the thread pool.
 /// </summary>
 internal static class TransportFactory
 {
     public static ICallTransport Create(TransportSettings settings)
         => Environment.GetEnvironmentVariable("ETCDNET_HTTP2") switch
         {
-            "inline" => new Http2.Http2Transport(settings, inlineCompletion: true),
+            "handler" => new GrpcTransport(settings),
             "pool" => new Http2.Http2Transport(settings, inlineCompletion: false),
-            _ => new GrpcTransport(settings),
+            _ => new Http2.Http2Transport(settings, inlineCompletion: true),
         };
 }

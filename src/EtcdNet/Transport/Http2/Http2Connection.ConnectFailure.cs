@@ -13,6 +13,11 @@ internal sealed partial class Http2Connection
             return new OperationCanceledException(cancellationToken);
         }
 
+        if (e is SocketException { SocketErrorCode: SocketError.TimedOut } || e.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut })
+        {
+            e = new OperationCanceledException(e.Message, e); // the dial timeout ran out during connect, TLS or the HTTP/2 preface
+        }
+
         return e switch
         {
             OperationCanceledException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), CallFailureKind.Connect, false, endpoint.Address, e, ConnectionFault.DialTimeout),

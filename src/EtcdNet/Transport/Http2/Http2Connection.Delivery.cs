@@ -24,11 +24,12 @@ internal sealed partial class Http2Connection
         call.Complete();
         lock (_readerLock)
         {
-            _deliveringSince = 0;
             if (_readerThreadId != Environment.CurrentManagedThreadId)
             {
-                throw new ReaderReplacedException();
+                throw new ReaderReplacedException(); // the reader that replaced this thread owns the stall clock now
             }
+
+            _deliveringSince = 0;
         }
     }
 

@@ -47,8 +47,6 @@ internal sealed partial class Http2Connection
         {
             throw new NotHttp2Exception("its reply was not HTTP/2");
         }
-
-        StartReader();
     }
 
     private void StartReader()

@@ -61,41 +61,6 @@ internal sealed partial class Http2Connection : IDisposable
         }
     }
 
-    /// <summary>Connects, sets up TLS when the endpoint uses it, and exchanges the HTTP/2 preface and settings.</summary>
-    /// <exception cref="GrpcCallException">No HTTP/2 connection could be made; nothing was sent.</exception>
-    public static async Task<Http2Connection> ConnectAsync(GrpcEndpoint endpoint, TransportSettings settings, bool inlineCompletion, CancellationToken cancellationToken)
-    {
-        // Blocking calls throughout (see the write side): the dial timeout is enforced by closing the socket.
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var connecting = Task.Run(() => Connect(endpoint, settings, socket, inlineCompletion), CancellationToken.None);
-        try
-        {
-            return await connecting.WaitAsync(settings.DialTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            socket.Dispose();
-            _ = connecting.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            throw ConnectFailure(e is TimeoutException ? new OperationCanceledException(e.Message, e) : e, endpoint, cancellationToken);
-        }
-    }
-
-    private static Http2Connection Connect(GrpcEndpoint endpoint, TransportSettings settings, Socket socket, bool inlineCompletion)
-    {
-        socket.Connect(Dns.GetHostAddresses(endpoint.BaseUri.IdnHost), endpoint.BaseUri.Port);
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        if (endpoint.IsTls)
-        {
-            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-            stream = tls;
-            tls.AuthenticateAsClient(TlsOptions(endpoint, settings));
-        }
-
-        var connection = new Http2Connection(endpoint, settings, socket, stream, inlineCompletion);
-        connection.Handshake();
-        return connection;
-    }
-
     /// <summary>
     /// Queues the call's HEADERS and as much of its request as the flow-control windows allow, then writes; the rest
     /// of a large request follows as the peer grants window. Returns null when the connection takes no new calls.
