@@ -105,27 +105,18 @@ internal sealed partial class Http2Connection
 
                 try
                 {
-                    // A non-blocking connect waited for with poll(): a connect timeout without any asynchronous call.
-                    socket.Blocking = false;
+                    // A blocking connect bounded by the send timeout, which Linux applies to connect(): a non-blocking
+                    // connect would hand the socket to the runtime's event loop for good.
+                    socket.SendTimeout = Remaining();
                     try
                     {
                         socket.Connect(address, endpoint.BaseUri.Port);
                     }
                     catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
                     {
-                        if (!socket.Poll(TimeSpan.FromMilliseconds(Math.Max(1, Remaining())), SelectMode.SelectWrite))
-                        {
-                            throw new SocketException((int)SocketError.TimedOut);
-                        }
-
-                        var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-                        if (error != SocketError.Success)
-                        {
-                            throw new SocketException((int)error);
-                        }
+                        throw new SocketException((int)SocketError.TimedOut);
                     }
 
-                    socket.Blocking = true;
                     return socket;
                 }
                 catch (SocketException e) when (e.SocketErrorCode != SocketError.TimedOut)
