@@ -35,11 +35,7 @@ internal static class GrpcFailureMapper
         {
             // The TLS session failed or was refused (with TLS 1.3 a rejected client certificate arrives
             // as an alert after the handshake). No request reached etcd.
-            var rejected = Find<System.Security.Authentication.AuthenticationException>(exception);
-            var message = rejected is not null && rejected.Message.StartsWith("the server certificate", StringComparison.Ordinal)
-                ? $"the TLS connection to {endpoint} failed: {rejected.Message}"
-                : $"the TLS connection to {endpoint} failed: {Describe(exception)}. If the server requires client certificates (--client-cert-auth), set EtcdTlsOptions.ClientCertificate to one signed by a CA it trusts.";
-            return new(new GrpcStatus(GrpcStatusCode.Unavailable, message), CallFailureKind.Connect, false, endpoint.Address, exception);
+            return new(new GrpcStatus(GrpcStatusCode.Unavailable, TlsFailureMessage(endpoint, exception)), CallFailureKind.Connect, false, endpoint.Address, exception);
         }
 
         var protocolError = Find<HttpProtocolException>(exception);
@@ -79,6 +75,15 @@ internal static class GrpcFailureMapper
         }
 
         return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"connection to {endpoint} failed: {Describe(exception)}"), CallFailureKind.Transport, requestSent, endpoint.Address, exception);
+    }
+
+    /// <summary>Why a TLS session to <paramref name="endpoint"/> failed: the certificate check's own words, or a hint about client certificates.</summary>
+    public static string TlsFailureMessage(GrpcEndpoint endpoint, Exception exception)
+    {
+        var rejected = Find<System.Security.Authentication.AuthenticationException>(exception);
+        return rejected is not null && rejected.Message.StartsWith("the server certificate", StringComparison.Ordinal)
+            ? $"the TLS connection to {endpoint} failed: {rejected.Message}"
+            : $"the TLS connection to {endpoint} failed: {Describe(exception)}. If the server requires client certificates (--client-cert-auth), set EtcdTlsOptions.ClientCertificate to one signed by a CA it trusts.";
     }
 
     /// <summary>

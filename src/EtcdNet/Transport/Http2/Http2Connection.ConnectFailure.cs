@@ -22,15 +22,10 @@ internal sealed partial class Http2Connection
         {
             OperationCanceledException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), CallFailureKind.Connect, false, endpoint.Address, e, ConnectionFault.DialTimeout),
             NotHttp2Exception => GrpcFailureMapper.NotGrpc(endpoint, "it does not speak HTTP/2 (" + e.Message + ")", requestSent: false, e),
-            AuthenticationException auth => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, TlsMessage(endpoint, auth)), CallFailureKind.Connect, false, endpoint.Address, e),
+            AuthenticationException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, GrpcFailureMapper.TlsFailureMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
             SocketException socket => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {socket.Message}"), CallFailureKind.Connect, false, endpoint.Address, e),
-            _ when endpoint.IsTls => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, TlsMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
+            _ when endpoint.IsTls => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, GrpcFailureMapper.TlsFailureMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
             _ => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {e.Message}"), CallFailureKind.Connect, false, endpoint.Address, e),
         };
     }
-
-    private static string TlsMessage(GrpcEndpoint endpoint, Exception e)
-        => e.Message.StartsWith("the server certificate", StringComparison.Ordinal)
-            ? $"the TLS connection to {endpoint} failed: {e.Message}"
-            : $"the TLS connection to {endpoint} failed: {e.Message}. If the server requires client certificates (--client-cert-auth), set EtcdTlsOptions.ClientCertificate to one signed by a CA it trusts.";
 }

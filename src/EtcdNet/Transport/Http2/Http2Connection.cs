@@ -116,15 +116,6 @@ internal sealed partial class Http2Connection : IDisposable
         FlushLater();
     }
 
-    /// <summary>Whether any byte of the call may have reached the server (its frames were handed to the socket).</summary>
-    public bool MayHaveSent(Http2Call call)
-    {
-        lock (_gate)
-        {
-            return call.QueuedAt < _handedOff;
-        }
-    }
-
     /// <summary>Closes the connection; calls in progress end with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => Abort(
         new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"the connection to {Endpoint} was closed by the client."), CallFailureKind.Transport, true, Endpoint.Address, fault: ConnectionFault.Reset),

@@ -31,7 +31,6 @@ internal static class Http2
     public const byte Padded = 0x8;
     public const byte PriorityFlag = 0x20;
 
-    public const ushort SettingHeaderTableSize = 0x1;
     public const ushort SettingEnablePush = 0x2;
     public const ushort SettingMaxConcurrentStreams = 0x3;
     public const ushort SettingInitialWindowSize = 0x4;
@@ -39,7 +38,6 @@ internal static class Http2
 
     public const uint NoError = 0x0;
     public const uint ProtocolError = 0x1;
-    public const uint FlowControlError = 0x3;
     public const uint RefusedStream = 0x7;
     public const uint Cancel = 0x8;
 
