@@ -40,3 +40,17 @@ for op, c in combos:
     cpu = [rep[(op, c, OURS)]["cpu_ms_per_op"] / rep[(op, c, "go")]["cpu_ms_per_op"] for rep in reps if (op, c, OURS) in rep and (op, c, "go") in rep]
     rate = f"{statistics.median(r['ops_per_s'] for r in ours):.0f}" if ours else "n/a"
     print(f"| {op} | {c} | {rate} | " + " | ".join(cells) + f" | {spread(cpu)} |")
+
+peers = [OURS] + [key for key, _ in OTHERS]
+names = ["EtcdNet"] + [name for _, name in OTHERS]
+print("\nMedians over the repetitions:\n")
+print("| op | requesters | ops/s " + " / ".join(names) + " | p50 ms | p99 ms | CPU ms/op |")
+print("|---|---:|---|---|---|---|")
+for op, c in combos:
+    def med(field, fmt):
+        cells = []
+        for peer in peers:
+            xs = [rep[(op, c, peer)][field] for rep in reps if (op, c, peer) in rep]
+            cells.append(format(statistics.median(xs), fmt) if xs else "n/a")
+        return " / ".join(cells)
+    print(f"| {op} | {c} | {med('ops_per_s', '.0f')} | {med('p50_ms', '.3f')} | {med('p99_ms', '.2f')} | {med('cpu_ms_per_op', '.4f')} |")
