@@ -11,6 +11,9 @@ namespace EtcdNet.Lease;
 /// </summary>
 internal sealed class LeaseKeepAliveSession : IAsyncDisposable
 {
+    /// <summary>The most renewals written at once (about 16 KB, one HTTP/2 frame's worth).</summary>
+    private const int MaxBatch = 1024;
+
     private readonly Channel<long> _pending = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _cts;
     private Task _writer = Task.CompletedTask;
@@ -84,18 +87,28 @@ internal sealed class LeaseKeepAliveSession : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        // One request object, reused: each write serializes it before the next one starts.
-        var request = new LeaseKeepAliveRequest();
+        // The renewals due together go out as one write and one flush; the request objects are reused.
+        var requests = new List<LeaseKeepAliveRequest>();
+        var batch = new List<LeaseKeepAliveRequest>();
         try
         {
             var reader = _pending.Reader;
             while (await reader.WaitToReadAsync(_cts.Token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var id))
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var id))
                 {
+                    if (requests.Count == batch.Count)
+                    {
+                        requests.Add(new LeaseKeepAliveRequest());
+                    }
+
+                    var request = requests[batch.Count];
                     request.ID = id;
-                    await Call.WriteAsync(request, _cts.Token).ConfigureAwait(false);
+                    batch.Add(request);
                 }
+
+                await Call.WriteAsync(batch, _cts.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or GrpcCallException or ObjectDisposedException or EtcdException)

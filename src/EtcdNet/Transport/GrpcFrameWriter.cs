@@ -59,4 +59,41 @@ internal static class GrpcFrameWriter
             Return(buffer);
         }
     }
+
+    /// <summary>Writes several framed messages to a request stream in one write, then flushes it once.</summary>
+    /// <exception cref="GrpcMessageTooLargeException">A message exceeds <paramref name="maxSize"/>; nothing is written.</exception>
+    public static async ValueTask WriteAllAsync(Stream stream, IReadOnlyList<IMessage> messages, int maxSize, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var sizes = ArrayPool<int>.Shared.Rent(messages.Count);
+        byte[]? buffer = null;
+        try
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                sizes[i] = MeasureChecked(messages[i], maxSize);
+                total += HeaderSize + sizes[i];
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent(total);
+            var offset = 0;
+            for (var i = 0; i < messages.Count; i++)
+            {
+                WriteHeader(buffer.AsSpan(offset), sizes[i]);
+                messages[i].WriteTo(buffer.AsSpan(offset + HeaderSize, sizes[i]));
+                offset += HeaderSize + sizes[i];
+            }
+
+            await stream.WriteAsync(buffer.AsMemory(0, total), cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sizes);
+            if (buffer is not null)
+            {
+                Return(buffer);
+            }
+        }
+    }
 }

@@ -35,7 +35,14 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IGrpcStreamingCal
     public GrpcEndpoint Endpoint { get; }
 
     /// <summary>Writes one request message (duplex calls only).</summary>
-    public async ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken)
+        => WriteFramesAsync(message, static (stream, message, maxSize, token) => GrpcFrameWriter.WriteAsync(stream, message, maxSize, token), cancellationToken);
+
+    /// <summary>Writes several request messages as one write and one flush (duplex calls only).</summary>
+    public ValueTask WriteAsync(IReadOnlyList<TRequest> messages, CancellationToken cancellationToken)
+        => WriteFramesAsync(messages, static (stream, messages, maxSize, token) => GrpcFrameWriter.WriteAllAsync(stream, messages, maxSize, token), cancellationToken);
+
+    private async ValueTask WriteFramesAsync<TFrames>(TFrames frames, Func<Stream, TFrames, int, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
     {
         if (_request.Content is not PushStreamContent push)
         {
@@ -61,7 +68,7 @@ internal sealed class GrpcStreamingCall<TRequest, TResponse> : IGrpcStreamingCal
             try
             {
                 // The write itself runs on the call's token: cancelling it half-way would corrupt the stream.
-                await GrpcFrameWriter.WriteAsync(stream, message, _transport.Settings.MaxSendMessageSize, _cts.Token).ConfigureAwait(false);
+                await write(stream, frames, _transport.Settings.MaxSendMessageSize, _cts.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not GrpcMessageTooLargeException)
             {

@@ -16,6 +16,18 @@ internal interface IGrpcStreamingCall<TRequest, TResponse> : IAsyncDisposable
     /// <summary>Writes one request message (duplex calls only). A write that fails aborts the whole call.</summary>
     ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes several request messages as one write and one flush (duplex calls only): a stream that sends many small
+    /// messages at once, such as lease renewals due together, pays for one send instead of one per message.
+    /// </summary>
+    async ValueTask WriteAsync(IReadOnlyList<TRequest> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await WriteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Ends the request side (half-close) of a duplex call.</summary>
     void CompleteRequest();
 
