@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what EtcdNet needs to build, test and run its samples, when it is missing:
-# etcd and etcdctl (Debian packages etcd-server, etcd-client), and Go with etcd's Go sources (golang-go,
-# golang-etcd-server-dev) for the interop tests with Go's client. The .NET 10 SDK must be present.
+# etcd and etcdctl (Debian packages etcd-server, etcd-client); with --tests also Go and etcd's Go sources
+# (golang-go, golang-etcd-server-dev), which the interop tests with Go's client build on. The .NET 10 SDK must be
+# present.
 set -euo pipefail
 
 missing=()
 command -v etcd >/dev/null 2>&1 || [ -n "${ETCD_BINARY:-}" ] || missing+=(etcd-server)
 command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
-command -v go >/dev/null 2>&1 || missing+=(golang-go)
-[ -d /usr/share/gocode/src/go.etcd.io/etcd/clientv3 ] || missing+=(golang-etcd-server-dev)
+if [ "${1:-}" = --tests ]; then
+  command -v go >/dev/null 2>&1 || missing+=(golang-go)
+  [ -d /usr/share/gocode/src/go.etcd.io/etcd/clientv3 ] || missing+=(golang-etcd-server-dev)
+fi
 
 "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" ${missing[@]+"${missing[@]}"}
 
