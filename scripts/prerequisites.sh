@@ -11,6 +11,8 @@ command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
 if [ "${1:-}" = --tests ]; then
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   [ -d /usr/share/gocode/src/go.etcd.io/etcd/clientv3 ] || missing+=(golang-etcd-server-dev)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)   # scripts/package-check.sh
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
 
 "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" ${missing[@]+"${missing[@]}"}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project (unit tests, and integration tests against real etcd processes that
-# the tests start themselves) and etcd's own etcdctl test suite against the etcdnet CLI, then prints one
-# line: "N passed, N failed".
+# the tests start themselves), etcd's own etcdctl test suite against the etcdnet CLI and the package check
+# (scripts/package-check.sh), then prints one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +36,20 @@ if [ "${ETCDNET_SKIP_ETCDCTL_SUITE:-0}" != 1 ]; then
   fi
   passed=$((passed + $(echo "$suite" | awk '{print $1}')))
   failed=$((failed + $(echo "$suite" | awk '{print $3}')))
+fi
+
+# The packages as a user meets them: packed into a folder, consumed by a new project outside the repository, and the
+# CLI installed as a .NET tool (scripts/package-check.sh). ETCDNET_SKIP_PACKAGE_CHECK=1 leaves it out.
+if [ "${ETCDNET_SKIP_PACKAGE_CHECK:-0}" != 1 ]; then
+  package_log=$(mktemp)
+  ./scripts/package-check.sh 2>&1 | tee "$package_log"
+  packages=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$package_log" | tail -1)
+  rm -f "$package_log"
+  if [ -z "$packages" ]; then
+    packages="0 passed, 1 failed"
+  fi
+  passed=$((passed + $(echo "$packages" | awk '{print $1}')))
+  failed=$((failed + $(echo "$packages" | awk '{print $3}')))
 fi
 
 echo "$passed passed, $failed failed"
