@@ -36,23 +36,15 @@ declare -A CMD=(
 )
 
 # 2. A private etcd, stopped on exit if this script started it.
-PIDF=/tmp/peers/etcd-23790.pid
-STARTED=0
-if [ -f "$PIDF" ] && kill -0 "$(cat "$PIDF")" 2>/dev/null; then
-  echo "# using the etcd already running (pid $(cat "$PIDF"))"
-else
-  "$PEERS_DIR/etcd-start.sh"
-  STARTED=1
-fi
-cleanup() { if [ "$STARTED" = 1 ]; then "$PEERS_DIR/etcd-stop.sh"; fi; }
-trap cleanup EXIT
+# shellcheck source=../private-etcd.sh
+source "$HERE/../private-etcd.sh"
 
 # 3. The repetitions.
 run() { # peer rep flags...
   local peer=$1 rep=$2
   shift 2
   ${CMD[$peer]} -endpoints "$ENDPOINT" "$@" | sed -n 's/^RESULT //p' |
-    python3 -c 'import json,sys; [print(json.dumps({**json.loads(l), "peer_name": sys.argv[1], "rep": int(sys.argv[2])})) for l in sys.stdin]' "$peer" "$rep" |
+    python3 -c 'import json,sys; [print(json.dumps({**json.loads(l), "peer_name": sys.argv[1], "rep": int(sys.argv[2])})) for l in sys.stdin if l.strip()]' "$peer" "$rep" |
     tee -a "$OUTDIR/all.jsonl"
 }
 : >"$OUTDIR/all.jsonl"

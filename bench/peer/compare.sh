@@ -40,17 +40,8 @@ fi
 dotnet build "$REPO/src/EtcdNet.Cli" -c Release --tl:off -nologo -v q
 
 # 2. A private etcd, stopped on exit if this script started it.
-mkdir -p /tmp/peers
-PIDF=/tmp/peers/etcd-23790.pid
-STARTED=0
-if [ -f "$PIDF" ] && kill -0 "$(cat "$PIDF")" 2>/dev/null; then
-  echo "# using the etcd already running (pid $(cat "$PIDF"))"
-else
-  "$PEERS_DIR/etcd-start.sh"
-  STARTED=1
-fi
-cleanup() { if [ "$STARTED" = 1 ]; then "$PEERS_DIR/etcd-stop.sh"; fi; }
-trap cleanup EXIT
+# shellcheck source=../private-etcd.sh
+source "$HERE/../private-etcd.sh"
 
 # 3. The repetitions, each interleaved per combination; the peer order is reversed on every other one, and only the
 #    first fills the keyspace.

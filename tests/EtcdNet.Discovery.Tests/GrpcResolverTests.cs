@@ -28,15 +28,7 @@ public sealed class GrpcResolverTests(ITestOutputHelper output) : ClusterTestBas
         await using var _ = services;
         var who = new WhoService.WhoServiceClient(channel);
 
-        // Round robin reaches both once the channel has connected to both.
-        var names = new HashSet<string>();
-        var connecting = Stopwatch.StartNew();
-        while (names.Count < 2 && connecting.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            names.Add((await who.WhoAsync(new WhoRequest())).Name);
-        }
-
-        Assert.Equal(["a", "b"], names.Order());
+        await AssertBothAnswerAsync(who);
 
         await registrationA.DisposeAsync();
         var deregistered = Stopwatch.StartNew();
@@ -66,14 +58,7 @@ public sealed class GrpcResolverTests(ITestOutputHelper output) : ClusterTestBas
         using var channel = CreateChannel(etcd, manager.Service, out var services);
         await using var _ = services;
         var who = new WhoService.WhoServiceClient(channel);
-        var names = new HashSet<string>();
-        var connecting = Stopwatch.StartNew();
-        while (names.Count < 2 && connecting.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            names.Add((await who.WhoAsync(new WhoRequest())).Name);
-        }
-
-        Assert.Equal(["a", "b"], names.Order());
+        await AssertBothAnswerAsync(who);
 
         await dyingClient.DisposeAsync();
         await a.DisposeAsync();
@@ -93,6 +78,19 @@ public sealed class GrpcResolverTests(ITestOutputHelper output) : ClusterTestBas
 
         Output.WriteLine($"last failed call {lastFailure.TotalMilliseconds:0} ms after the server died");
         Assert.True(lastFailure < Ttl + TimeSpan.FromSeconds(1), $"calls still failed {lastFailure} after the server died");
+    }
+
+    /// <summary>Round robin reaches both servers once the channel has connected to both.</summary>
+    private static async Task AssertBothAnswerAsync(WhoService.WhoServiceClient who)
+    {
+        var names = new HashSet<string>();
+        var connecting = Stopwatch.StartNew();
+        while (names.Count < 2 && connecting.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            names.Add((await who.WhoAsync(new WhoRequest())).Name);
+        }
+
+        Assert.Equal(["a", "b"], names.Order());
     }
 
     private static GrpcChannel CreateChannel(EtcdClient etcd, string service, out ServiceProvider services)

@@ -68,7 +68,7 @@ internal static class LeaseRenewals
             Lost = lostNow,
             Renewals = n,
             RenewalsPerSecond = n / elapsed,
-            CpuMicrosecondsPerRenewal = cpu * 1e6 / n,
+            CpuMicrosecondsPerRenewal = n > 0 ? cpu * 1e6 / n : null,
             Seconds = elapsed,
             CpuSeconds = cpu,
         };

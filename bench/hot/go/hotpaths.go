@@ -266,8 +266,11 @@ func keepLeases(eps []string, count int, ttl int64, duration time.Duration) resu
 		defer rcancel()
 		c.Revoke(rctx, ids[i])
 	})
-	return result{Leases: count, Lost: lostNow, Renewals: n, RenewalsPerSec: float64(n) / elapsed,
-		CPUUsPerRenew: cpu * 1e6 / float64(n), Seconds: elapsed, CPUSeconds: cpu}
+	r := result{Leases: count, Lost: lostNow, Renewals: n, RenewalsPerSec: float64(n) / elapsed, Seconds: elapsed, CPUSeconds: cpu}
+	if n > 0 {
+		r.CPUUsPerRenew = cpu * 1e6 / float64(n)
+	}
+	return r
 }
 
 func firstCall(eps []string, prefix string, samples int) result {
