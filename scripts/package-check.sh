@@ -56,7 +56,7 @@ check "EtcdNet.Cli packs as a .NET tool" bash -c "unzip -l '$packages/EtcdNet.Cl
 client_port=$(free_port)
 peer_port=$(free_port)
 endpoint=http://127.0.0.1:$client_port
-etcd --name package-check --data-dir "$work/etcd" \
+"${ETCD_BINARY:-etcd}" --name package-check --data-dir "$work/etcd" \
   --listen-client-urls "$endpoint" --advertise-client-urls "$endpoint" \
   --listen-peer-urls "http://127.0.0.1:$peer_port" --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
   --initial-cluster "package-check=http://127.0.0.1:$peer_port" >"$work/etcd.log" 2>&1 &
@@ -75,15 +75,18 @@ check "etcd started on $endpoint" etcd_ready
 export NUGET_PACKAGES=$work/nuget-packages
 consumer=$work/consumer
 mkdir -p "$consumer"
+feed=$(dotnet nuget list source --format short | awk '$1 == "E" {print $2; exit}')
 cat >"$consumer/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
+    <clear />
     <add key="local" value="$packages" />
+    <add key="feed" value="$feed" />
   </packageSources>
   <packageSourceMapping>
     <packageSource key="local"><package pattern="EtcdNet" /><package pattern="EtcdNet.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+    <packageSource key="feed"><package pattern="*" /></packageSource>
   </packageSourceMapping>
 </configuration>
 EOF
@@ -113,7 +116,14 @@ await using (await catalog.RegisterAsync(catalog.KeyOf("one"), new ServiceEndpoi
 EOF
 }
 check "new console project referencing the packages" make_consumer
-check "the consumer builds and runs against etcd" bash -c "dotnet run --project '$consumer' -- '$endpoint' | tee /dev/stderr | grep -qx 'consumer: value, 1 endpoint'"
+check "the consumer builds and runs against etcd" bash -c "dotnet run --project '$consumer' -- '$endpoint' | tee -a '$log' | grep -qx 'consumer: value, 1 endpoint'"
+from_folder() { # every EtcdNet package the consumer restored came from the folder
+  local metadata
+  for metadata in "$NUGET_PACKAGES"/etcdnet*/"$version"/.nupkg.metadata; do
+    grep -q "\"source\": \"$packages\"" "$metadata" || { echo "$metadata: not from $packages"; return 1; }
+  done
+}
+check "the consumer's EtcdNet packages came from the folder" from_folder
 
 # The CLI as a .NET tool.
 tools=$work/tools

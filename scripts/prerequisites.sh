@@ -13,6 +13,7 @@ if [ "${1:-}" = --tests ]; then
   [ -d /usr/share/gocode/src/go.etcd.io/etcd/clientv3 ] || missing+=(golang-etcd-server-dev)
   command -v unzip >/dev/null 2>&1 || missing+=(unzip)   # scripts/package-check.sh
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
 fi
 
 "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" ${missing[@]+"${missing[@]}"}

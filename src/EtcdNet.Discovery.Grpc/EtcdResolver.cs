@@ -25,22 +25,59 @@ internal sealed class EtcdResolver(EndpointManager manager, int defaultPort) : R
     {
         if (disposing && _follower is { } follower)
         {
-            // Resolver.Dispose is synchronous: stop the follower without waiting for its loop to end.
+            // Resolver.Dispose is synchronous: no callback starts once this returns, and the loop ends on its own.
             _ = follower.DisposeAsync().AsTask();
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary><c>host:port</c>, <c>[v6]:port</c> or a URL; without a port, the channel's default port. Anything else is skipped.</summary>
+    /// <summary><c>host:port</c>, <c>[v6]:port</c> or a URL; without a written port, the channel's default port. Anything else is skipped.</summary>
     private BalancerAddress? ToAddress(ServiceEndpoint endpoint)
     {
-        var text = endpoint.Address.Contains("://", StringComparison.Ordinal) ? endpoint.Address : "tcp://" + endpoint.Address;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        var authority = endpoint.Address.AsSpan();
+        if (authority.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0)
+        {
+            authority = authority[(scheme + 3)..];
+        }
+
+        if (authority.IndexOf('/') is var path and >= 0)
+        {
+            authority = authority[..path];
+        }
+
+        ReadOnlySpan<char> host;
+        ReadOnlySpan<char> port;
+        if (authority.StartsWith("[", StringComparison.Ordinal))
+        {
+            var close = authority.IndexOf(']');
+            if (close < 0 || (close + 1 < authority.Length && authority[close + 1] != ':'))
+            {
+                return null;
+            }
+
+            host = authority[1..close];
+            port = close + 1 < authority.Length ? authority[(close + 2)..] : default;
+        }
+        else
+        {
+            var colon = authority.LastIndexOf(':');
+            host = colon >= 0 ? authority[..colon] : authority;
+            port = colon >= 0 ? authority[(colon + 1)..] : default;
+        }
+
+        if (host.IsEmpty)
         {
             return null;
         }
 
-        return new BalancerAddress(uri.IdnHost, uri.IsDefaultPort || uri.Port < 0 ? defaultPort : uri.Port);
+        if (port.IsEmpty)
+        {
+            return new BalancerAddress(host.ToString(), defaultPort);
+        }
+
+        return int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is > 0 and <= 65535
+            ? new BalancerAddress(host.ToString(), number)
+            : null;
     }
 }

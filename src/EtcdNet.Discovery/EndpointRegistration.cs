@@ -51,7 +51,14 @@ public sealed class EndpointRegistration : IAsyncDisposable
     {
         await StopKeepingAsync().ConfigureAwait(false);
         await _manager.DeleteAsync(Key, cancellationToken).ConfigureAwait(false);
-        await _leases.RevokeAsync(LeaseId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _leases.RevokeAsync(LeaseId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EtcdLeaseNotFoundException)
+        {
+            // Already gone (lost, revoked elsewhere, or deregistered before): the key is deleted either way.
+        }
     }
 
     /// <summary>Deregisters as <see cref="DeregisterAsync"/> does, waiting at most 5 s; if etcd cannot be reached, the endpoint ends with its lease.</summary>
@@ -68,7 +75,7 @@ public sealed class EndpointRegistration : IAsyncDisposable
         {
             await DeregisterAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is EtcdException or OperationCanceledException)
+        catch (Exception e) when (e is EtcdException or TimeoutException or OperationCanceledException)
         {
             // Unreachable or too slow: the lease, no longer renewed, removes the endpoint within its TTL.
         }
@@ -91,6 +98,7 @@ public sealed class EndpointRegistration : IAsyncDisposable
         Interlocked.Increment(ref _registrations);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever fails, the endpoint is registered again after a backoff.")]
     private async Task KeepRegisteredAsync()
     {
         var stop = _stop.Token;
@@ -107,13 +115,14 @@ public sealed class EndpointRegistration : IAsyncDisposable
                     await RegisterOnceAsync(stop).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception e) when (e is EtcdException or TimeoutException)
-                {
-                    await Task.Delay(_backoff.Next(failures), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
                     return;
+                }
+                catch (Exception)
+                {
+                    // Whatever failed (etcd, the network, a deadline), the endpoint is registered again after a backoff.
+                    await Task.Delay(_backoff.Next(failures), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
             }
         }

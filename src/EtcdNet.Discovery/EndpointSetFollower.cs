@@ -4,7 +4,8 @@ namespace EtcdNet.Discovery;
 /// Follows the live endpoint set of one service in the background (<see cref="EndpointManager.WatchSetAsync"/>) and
 /// hands each set to its owner. When the watch fails, the owner keeps its last set and the watch starts again after
 /// a backoff; failures while no set was ever read are handed to the owner too. The one loop under the
-/// Microsoft.Extensions.ServiceDiscovery provider and the gRPC resolver.
+/// Microsoft.Extensions.ServiceDiscovery provider and the gRPC resolver (EtcdNet.Discovery.Grpc compiles this same
+/// file, so neither package depends on the other's internals).
 /// </summary>
 internal sealed class EndpointSetFollower : IAsyncDisposable
 {
@@ -24,6 +25,10 @@ internal sealed class EndpointSetFollower : IAsyncDisposable
         _following = Task.Run(FollowAsync);
     }
 
+    /// <summary>
+    /// Stops following: from the moment this is called no new callback starts (one already running may finish), and
+    /// the returned task completes when the loop has ended.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -31,6 +36,7 @@ internal sealed class EndpointSetFollower : IAsyncDisposable
         _stop.Dispose();
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever ends the watch, following starts again after a backoff.")]
     private async Task FollowAsync()
     {
         var stop = _stop.Token;
@@ -41,6 +47,11 @@ internal sealed class EndpointSetFollower : IAsyncDisposable
             {
                 await foreach (var set in _manager.WatchSetAsync(stop).ConfigureAwait(false))
                 {
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     _onSet(set);
                     published = true;
                     failures = 0;
@@ -50,15 +61,35 @@ internal sealed class EndpointSetFollower : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is EtcdException or TimeoutException)
+            catch (Exception e)
             {
+                // Whatever ended the watch (etcd, the network, a deadline, the owner's callback), it starts again
+                // after a backoff; the owner keeps its last set.
                 if (!published)
                 {
-                    _onFailureBeforeFirstSet(e);
+                    ReportFailure(e);
                 }
             }
 
             await Task.Delay(Backoff.Next(failures), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing owner callback must not end the loop.")]
+    private void ReportFailure(Exception failure)
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            _onFailureBeforeFirstSet(failure);
+        }
+        catch (Exception)
+        {
+            // A failing owner callback must not end the loop that would later bring the first set.
         }
     }
 }

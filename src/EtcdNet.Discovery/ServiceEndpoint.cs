@@ -10,6 +10,9 @@ public sealed record ServiceEndpoint(string Address, JsonElement? Metadata = nul
     /// <summary>The address, for example <c>10.0.0.7:8080</c>; not empty.</summary>
     public string Address { get; init; } = !string.IsNullOrEmpty(Address) ? Address : throw new ArgumentException("An endpoint needs an address.", nameof(Address));
 
+    /// <summary>The metadata, copied: it stays valid after the <see cref="JsonDocument"/> it came from is disposed.</summary>
+    public JsonElement? Metadata { get; init; } = Metadata?.Clone();
+
     /// <summary>Whether two endpoints have the same address and the same metadata, compared as JSON text.</summary>
     /// <param name="other">The other endpoint.</param>
     /// <returns><see langword="true"/> when both are equal.</returns>

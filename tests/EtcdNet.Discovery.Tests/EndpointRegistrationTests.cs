@@ -50,6 +50,14 @@ public sealed class EndpointRegistrationTests(ITestOutputHelper output) : Cluste
         }
 
         Assert.Equal([EndpointUpdateKind.Deleted, EndpointUpdateKind.Added], seen.Select(u => u.Kind));
+
+        // The handle records the new lease just after etcd stored the key, so the watch may be a moment earlier.
+        var deadline = DateTime.UtcNow + Wait;
+        while (registration.Registrations < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(2, registration.Registrations);
         Assert.NotEqual(firstLease, registration.LeaseId);
         Assert.Equal(registration.LeaseId, (await client.GetAsync(registration.Key)).Kvs.Single().Lease);

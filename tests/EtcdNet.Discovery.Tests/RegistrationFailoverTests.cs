@@ -52,7 +52,8 @@ public sealed class RegistrationFailoverTests(ITestOutputHelper output) : Cluste
         // Two more TTLs with every member back: a lease lost during the faults would have deleted the key by now.
         await Task.Delay(2 * Ttl);
         await stopWatching.CancelAsync();
-        await watching.ContinueWith(_ => { }, TaskScheduler.Default);
+        // The watcher must have run to the end: one that died early would have seen no deletion without looking.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
 
         lock (changes)
         {

@@ -72,6 +72,55 @@ public class GrpcFrameTests
     }
 
     [Fact]
+    public async Task WriteAllAsync_writes_every_message_in_order_in_one_write_and_one_flush()
+    {
+        var messages = new[] { Message("a"), Message("bb", 0), Message("ccc", 100) };
+        using var stream = new CountingStream();
+
+        await GrpcFrameWriter.WriteAllAsync(stream, messages, int.MaxValue, CancellationToken.None);
+
+        Assert.Equal((1, 1), (stream.Writes, stream.Flushes));
+        stream.Position = 0;
+        foreach (var expected in messages)
+        {
+            Assert.Equal(expected, await Read(stream));
+        }
+
+        Assert.Null(await Read(stream));
+    }
+
+    [Fact]
+    public async Task WriteAllAsync_with_one_message_over_the_limit_writes_nothing()
+    {
+        var messages = new[] { Message("a"), Message("big", 200), Message("c") };
+        using var stream = new CountingStream();
+
+        await Assert.ThrowsAsync<GrpcMessageTooLargeException>(() => GrpcFrameWriter.WriteAllAsync(stream, messages, 100, CancellationToken.None).AsTask());
+
+        Assert.Equal((0L, 0), (stream.Length, stream.Writes));
+    }
+
+    /// <summary>A memory stream that counts writes and flushes.</summary>
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public int Flushes { get; private set; }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            Flushes++;
+            return base.FlushAsync(cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_zero_length_message_is_read_as_an_empty_message_not_as_end_of_stream()
     {
         var empty = new PutRequest();

@@ -8,4 +8,11 @@ public sealed class EtcdServiceDiscoveryOptions
     /// <c>http://catalog</c> reads the endpoints under <c>services/catalog/</c>. Default: empty.
     /// </summary>
     public string ServicePrefix { get; set; } = "";
+
+    /// <summary>
+    /// Which service names (the host of <c>http://catalog</c>) etcd resolves; the others go to the next provider (for
+    /// example DNS). Default: <see langword="null"/>, every name. Set it when service discovery is on for every
+    /// <see cref="System.Net.Http.HttpClient"/>, so that external hosts do not each get a watch on etcd.
+    /// </summary>
+    public Func<string, bool>? ServiceFilter { get; set; }
 }

@@ -72,7 +72,7 @@ internal static class GrpcFrameWriter
             for (var i = 0; i < messages.Count; i++)
             {
                 sizes[i] = MeasureChecked(messages[i], maxSize);
-                total += HeaderSize + sizes[i];
+                total = checked(total + HeaderSize + sizes[i]);
             }
 
             buffer = ArrayPool<byte>.Shared.Rent(total);

@@ -17,7 +17,7 @@ internal sealed class WatchClient : IWatchClient, IAsyncDisposable
     public WatchClient(RpcInvoker invoker, EndpointProbe? probe = null, TimeSpan? checkInterval = null)
     {
         _maxSendMessageSize = invoker.Transport.Settings.MaxSendMessageSize;
-        var check = probe is not null && checkInterval is { } interval ? new WatchStreamCheck(probe, interval) : null;
+        var check = probe is not null && checkInterval is { } interval ? new WatchStreamCheck(probe, interval, invoker.Time) : null;
         _plain = new WatchStream(invoker, CallHeaders.None, requireLeader: false, probe, check);
         _requireLeader = new WatchStream(invoker, RequireLeaderHeaders, requireLeader: true, probe, check);
     }

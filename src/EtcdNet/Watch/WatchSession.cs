@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EtcdNet.Watch;
 
 /// <summary>
@@ -9,20 +7,26 @@ namespace EtcdNet.Watch;
 internal sealed class WatchSession : IDisposable
 {
     private readonly CancellationTokenSource _cancel;
-    private long _lastReceived = Stopwatch.GetTimestamp();
+    private readonly TimeProvider _time;
+    private long _lastReceived;
     private string? _abandonedBecause;
 
-    public WatchSession(CancellationToken shutdown) => _cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+    public WatchSession(TimeProvider time, CancellationToken shutdown)
+    {
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        _time = time;
+        _lastReceived = time.GetTimestamp();
+    }
 
     public CancellationToken Token => _cancel.Token;
 
-    /// <summary>When the stream last delivered a message (a <see cref="Stopwatch"/> timestamp).</summary>
+    /// <summary>When the stream last delivered a message (a timestamp of the client's <see cref="TimeProvider"/>).</summary>
     public long LastReceived => Volatile.Read(ref _lastReceived);
 
     /// <summary>Why the stream was given up, or null while it was not.</summary>
     public string? AbandonedBecause => Volatile.Read(ref _abandonedBecause);
 
-    public void Received() => Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
+    public void Received() => Volatile.Write(ref _lastReceived, _time.GetTimestamp());
 
     /// <summary>Gives the stream up: the reader sees a cancellation and the loop moves to another endpoint.</summary>
     public void Abandon(string reason)

@@ -72,7 +72,7 @@ internal sealed partial class WatchStream : IStreamOwner
             _ = _probe.LearnVersionAsync(endpoint, token); // how far its progress notifications can be trusted
         }
 
-        using var session = new WatchSession(token);
+        using var session = new WatchSession(_invoker.Time, token);
         using var createMonitor = new Timer(
             static state =>
             {
@@ -172,7 +172,7 @@ internal sealed partial class WatchStream : IStreamOwner
         bool expired;
         lock (_gate)
         {
-            expired = _creating is { CreateSentAt: > 0 } creating && System.Diagnostics.Stopwatch.GetElapsedTime(creating.CreateSentAt) > timeout;
+            expired = _creating is { CreateSentAt: > 0 } creating && _invoker.Time.GetElapsedTime(creating.CreateSentAt) > timeout;
         }
 
         if (expired)

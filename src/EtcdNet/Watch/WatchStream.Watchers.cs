@@ -134,7 +134,7 @@ internal sealed partial class WatchStream
             }
 
             _creating = watcher;
-            watcher.CreateSentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            watcher.CreateSentAt = _invoker.Time.GetTimestamp();
             Send(call, new WatchRequest { CreateRequest = watcher.CreateRequest(_generation) });
             return;
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
 
@@ -7,9 +6,10 @@ namespace EtcdNet.Watch;
 /// <summary>
 /// The health check of a watch stream's member: whenever the stream has gone <see cref="Interval"/> without a message
 /// (and without a check), its member must answer a Status within twice the interval and know a leader. A stream that
-/// carries events needs no check: its member is alive and its revisions are committed.
+/// carries events needs no check: its member is alive and its revisions are committed. Time is the client's
+/// <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
+internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval, TimeProvider time)
 {
     public TimeSpan Interval => interval;
 
@@ -24,20 +24,20 @@ internal sealed class WatchStreamCheck(EndpointProbe probe, TimeSpan interval)
     public async Task MonitorAsync(GrpcEndpoint endpoint, WatchSession session, Func<bool> hasWatchers)
     {
         var token = session.Token;
-        var lastCheck = Stopwatch.GetTimestamp();
+        var lastCheck = time.GetTimestamp();
         try
         {
             while (true)
             {
                 var quietSince = Math.Max(session.LastReceived, lastCheck);
-                var wait = interval - Stopwatch.GetElapsedTime(quietSince);
+                var wait = interval - time.GetElapsedTime(quietSince);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, token).ConfigureAwait(false);
+                    await Task.Delay(wait, time, token).ConfigureAwait(false);
                     continue;
                 }
 
-                lastCheck = Stopwatch.GetTimestamp();
+                lastCheck = time.GetTimestamp();
                 if (!hasWatchers())
                 {
                     continue;

@@ -56,7 +56,7 @@ internal sealed class Watcher
     /// <summary>The stream generation this watch was last created on; a user-chosen ID is sent only on the first create per stream.</summary>
     public int CreatedOnGeneration { get; set; } = -1;
 
-    /// <summary>Since when its create has been waiting for a reply (Stopwatch ticks), or 0.</summary>
+    /// <summary>Since when its create has been waiting for a reply (a timestamp of the client's TimeProvider), or 0.</summary>
     public long CreateSentAt { get; set; }
 
     /// <summary>True once the user is done with the watch (or it failed): nothing more is delivered.</summary>
