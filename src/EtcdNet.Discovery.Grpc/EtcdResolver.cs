@@ -17,7 +17,7 @@ internal sealed class EtcdResolver(EndpointManager manager, int defaultPort) : R
         ArgumentNullException.ThrowIfNull(listener);
         _follower = new EndpointSetFollower(
             manager,
-            set => listener(ResolverResult.ForResult([.. set.Values.Select(ToAddress).OfType<BalancerAddress>()])),
+            set => listener(ResolverResult.ForResult([.. set.Values.Select(e => ToAddress(e.Address, defaultPort)).OfType<BalancerAddress>()])),
             failure => listener(ResolverResult.ForFailure(new Status(StatusCode.Unavailable, $"Reading the endpoints of '{manager.Service}' from etcd failed: {failure.Message}", failure))));
     }
 
@@ -33,9 +33,9 @@ internal sealed class EtcdResolver(EndpointManager manager, int defaultPort) : R
     }
 
     /// <summary><c>host:port</c>, <c>[v6]:port</c> or a URL; without a written port, the channel's default port. Anything else is skipped.</summary>
-    private BalancerAddress? ToAddress(ServiceEndpoint endpoint)
+    internal static BalancerAddress? ToAddress(string address, int defaultPort)
     {
-        var authority = endpoint.Address.AsSpan();
+        var authority = address.AsSpan();
         if (authority.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0)
         {
             authority = authority[(scheme + 3)..];
