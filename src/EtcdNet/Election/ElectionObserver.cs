@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EtcdNet.Errors;
+using System.Threading.Channels;
 using EtcdNet.Protocol.Election;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
@@ -8,165 +8,98 @@ using Google.Protobuf;
 namespace EtcdNet.Election;
 
 /// <summary>
-/// One observation of an election: an Observe stream that is reopened on another endpoint (with
-/// jittered backoff) whenever it ends without being asked to. etcd's Observe starts every stream with
-/// the current leader's value, so after a reconnection the proclamations made in between are read back
-/// from history (<see cref="ObserveHistory"/>), and anything at or before the last delivered
-/// <see cref="ObservePosition"/> is dropped: each proclamation is delivered once, in order.
+/// One observation of an election, run on the <see cref="ReconnectingStream"/> every long-lived stream shares: an
+/// Observe stream that is reopened on another endpoint (by the one failure table and the stream backoff) whenever it
+/// ends without being asked to. What is the observer's own is the catch-up: etcd's Observe starts every stream with
+/// the current leader's value, so after a reconnection the proclamations made in between are read back from history
+/// (<see cref="ObserveHistory"/>), and anything at or before the last delivered <see cref="ObservePosition"/> is
+/// dropped: each proclamation is delivered once, in order. Proclamations reach the enumeration through a small
+/// bounded buffer, so a slow consumer slows the reading of the stream, as reading it directly did.
 /// </summary>
-internal sealed class ElectionObserver
+internal sealed partial class ElectionObserver : IStreamOwner
 {
+    private const int Buffered = 16;
+
     private readonly RpcInvoker _invoker;
     private readonly ByteString _name;
+    private readonly LeaderRequest _request;
     private readonly ObserveDiagnostics _diagnostics;
+    private readonly Channel<EtcdNet.LeaderResponse> _proclamations = Channel.CreateBounded<EtcdNet.LeaderResponse>(
+        new BoundedChannelOptions(Buffered) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private ObservePosition _position;
+    private volatile bool _ended;
 
     public ElectionObserver(RpcInvoker invoker, ByteString name, ObserveDiagnostics diagnostics)
     {
         _invoker = invoker;
         _name = name;
+        _request = new LeaderRequest { Name = name };
         _diagnostics = diagnostics;
     }
 
+    CallHeaders IStreamOwner.StreamHeaders => CallHeaders.None;
+
+    ulong IStreamOwner.AvoidEndpoints => 0;
+
+    /// <summary>The proclamations, in order, each once; ends with the error that no reconnection can cure.</summary>
     public async IAsyncEnumerable<EtcdNet.LeaderResponse> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new LeaderRequest { Name = _name };
-        var position = default(ObservePosition);
-        var recovery = new StreamRecovery(_invoker);
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var observing = ObserveAsync(stop.Token);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (endpoint, index) = _invoker.Pool.Pick();
-            if (await StreamHeadersAsync(recovery, cancellationToken).ConfigureAwait(false) is not { } headers)
+            var reader = _proclamations.Reader;
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await recovery.BackoffAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var call = _invoker.Transport.StartStreaming(endpoint, ElectionMethods.Observe, request, headers, cancellationToken);
-            _diagnostics.StreamOpened(endpoint.Address);
-            var answered = false;
-            var reopenNow = false;
-            await using (call.ConfigureAwait(false))
-            {
-                while (true)
+                while (reader.TryRead(out var proclamation))
                 {
-                    var (response, failure) = await ReadAsync(call, cancellationToken).ConfigureAwait(false);
-                    if (failure is not null)
-                    {
-                        reopenNow = OnFailure(recovery, failure, index, headers);
-                        break;
-                    }
-
-                    if (response is null)
-                    {
-                        if (!answered)
-                        {
-                            await ThrowIfRefusedAsync(request, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        break; // a graceful end nobody asked for: reconnect
-                    }
-
-                    if (!answered)
-                    {
-                        answered = true;
-                        recovery.Answered();
-                        _invoker.Pool.ReportSuccess(index);
-                        if (position.HasValue && response.Kv is { } first && position.IsBefore(first))
-                        {
-                            // A reconnection: catch up on what was proclaimed while no stream was open.
-                            _diagnostics.Replayed();
-                            foreach (var missed in await ObserveHistory.ReplayAsync(_invoker, _name, position, first, cancellationToken).ConfigureAwait(false))
-                            {
-                                if (position.IsBefore(missed.Kv))
-                                {
-                                    position = ObservePosition.Of(missed.Kv);
-                                    yield return new EtcdNet.LeaderResponse(ResponseHeader.From(missed.Header), new KeyValue(missed.Kv));
-                                }
-                            }
-                        }
-                    }
-
-                    if (response.Kv is not { } kv)
-                    {
-                        continue;
-                    }
-
-                    if (!position.IsBefore(kv))
-                    {
-                        _diagnostics.Duplicate();
-                        continue;
-                    }
-
-                    position = ObservePosition.Of(kv);
-                    yield return new EtcdNet.LeaderResponse(ResponseHeader.From(response.Header), new KeyValue(kv));
+                    yield return proclamation;
                 }
             }
-
-            if (!reopenNow)
-            {
-                await recovery.BackoffAsync(cancellationToken).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await observing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    /// <summary>Reads the next response; returns the failure instead of throwing it (an iterator cannot yield inside a catch).</summary>
-    private static async ValueTask<(Protocol.Election.LeaderResponse? Response, GrpcCallException? Failure)> ReadAsync(
-        IGrpcStreamingCall<LeaderRequest, Protocol.Election.LeaderResponse> call, CancellationToken cancellationToken)
+    Task<bool> IStreamOwner.WaitUntilNeededAsync(CancellationToken cancellationToken)
+        => Task.FromResult(!_ended && !cancellationToken.IsCancellationRequested);
+
+    void IStreamOwner.OnOpenFailed(StreamVerdict verdict)
+    {
+        if (verdict.Fails)
+        {
+            End(verdict.Error);
+        }
+    }
+
+    void IStreamOwner.OnClientDisposed(ObjectDisposedException error) => End(error);
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever ends the loop ends the enumeration with it.")]
+    private async Task ObserveAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return (await call.ReadAsync(cancellationToken).ConfigureAwait(false), null);
+            await new ReconnectingStream(_invoker, this).RunAsync(cancellationToken).ConfigureAwait(false);
+            _proclamations.Writer.TryComplete();
         }
-        catch (GrpcCallException failure)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (null, failure);
+            _proclamations.Writer.TryComplete();
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+        catch (Exception e)
         {
-            throw new OperationCanceledException("The election observation was cancelled.", e, cancellationToken);
+            _proclamations.Writer.TryComplete(e);
         }
     }
 
-    /// <summary>
-    /// etcd's Observe ends its stream without an error when it cannot read the election (no permission,
-    /// no credentials). Leader reports the same refusal as an error: throw it, since no reconnection can help.
-    /// </summary>
-    private async Task ThrowIfRefusedAsync(LeaderRequest request, CancellationToken cancellationToken)
+    /// <summary>Ends the observation with <paramref name="error"/>: the enumeration throws it once the buffer is read.</summary>
+    private void End(Exception error)
     {
-        try
-        {
-            await _invoker.UnaryAsync(ElectionMethods.Leader, request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EtcdException e) when (e is not (EtcdPermissionDeniedException or EtcdUserEmptyException or EtcdAuthFailedException))
-        {
-            // No leader yet, or a transient failure: keep observing.
-        }
-        catch (TimeoutException)
-        {
-            // The probe timed out: keep observing.
-        }
-    }
-
-    /// <summary>Headers for a new stream (with a current token when the client has credentials), or null to retry later.</summary>
-    /// <exception cref="EtcdException">Authenticating failed in a way no retry can cure (wrong credentials).</exception>
-    private async ValueTask<CallHeaders?> StreamHeadersAsync(StreamRecovery recovery, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _invoker.StreamHeadersAsync(CallHeaders.None, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is EtcdException or TimeoutException)
-        {
-            var verdict = recovery.OnFailure(e, -1, null);
-            return verdict.Fails ? throw verdict.Error : null;
-        }
-    }
-
-    /// <summary>Applies the policy's verdict on a failed stream: throws when no reconnection can cure it; returns whether to reopen at once.</summary>
-    private static bool OnFailure(StreamRecovery recovery, GrpcCallException failure, int index, CallHeaders headers)
-    {
-        var verdict = recovery.OnFailure(failure, index, headers.Metadata);
-        return verdict.Fails ? throw verdict.Error : verdict.Action == FailureAction.Reauthenticate;
+        _ended = true;
+        _proclamations.Writer.TryComplete(error);
     }
 }
