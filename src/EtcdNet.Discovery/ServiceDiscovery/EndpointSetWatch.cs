@@ -12,7 +12,7 @@ internal sealed class EndpointSetWatch : IAsyncDisposable
 {
     private readonly EndpointSetFollower _follower;
     private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private State _state = new(new Dictionary<string, ServiceEndpoint>(), new CancellationTokenSource());
+    private State _state = new(new Dictionary<string, ServiceEndpoint>(), new EndpointSetChangeToken());
 
     public EndpointSetWatch(EndpointManager manager) => _follower = new EndpointSetFollower(manager, Publish, FailWaiters);
 
@@ -21,16 +21,16 @@ internal sealed class EndpointSetWatch : IAsyncDisposable
     {
         await Volatile.Read(ref _ready).Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         var state = Volatile.Read(ref _state);
-        return (state.Set, new CancellationChangeToken(state.Changed.Token));
+        return (state.Set, state.Changed);
     }
 
     public ValueTask DisposeAsync() => _follower.DisposeAsync();
 
     private void Publish(IReadOnlyDictionary<string, ServiceEndpoint> set)
     {
-        var previous = Interlocked.Exchange(ref _state, new State(set, new CancellationTokenSource()));
+        var previous = Interlocked.Exchange(ref _state, new State(set, new EndpointSetChangeToken()));
         Volatile.Read(ref _ready).TrySetResult();
-        previous.Changed.Cancel();
+        previous.Changed.Fire();
     }
 
     /// <summary>Those waiting for a first set fail with the cause; later callers wait again.</summary>
@@ -40,5 +40,5 @@ internal sealed class EndpointSetWatch : IAsyncDisposable
         waiting.TrySetException(failure);
     }
 
-    private sealed record State(IReadOnlyDictionary<string, ServiceEndpoint> Set, CancellationTokenSource Changed);
+    private sealed record State(IReadOnlyDictionary<string, ServiceEndpoint> Set, EndpointSetChangeToken Changed);
 }
