@@ -11,6 +11,8 @@ namespace EtcdNet.Discovery.Grpc;
 /// <param name="client">The client (or namespace view) to read the endpoints with; not disposed by the resolvers.</param>
 public sealed class EtcdResolverFactory(IEtcdClient client) : ResolverFactory
 {
+    private readonly IEtcdClient _client = client ?? throw new ArgumentNullException(nameof(client));
+
     /// <summary>The address scheme: <c>etcd</c>.</summary>
     public override string Name => "etcd";
 
@@ -27,6 +29,6 @@ public sealed class EtcdResolverFactory(IEtcdClient client) : ResolverFactory
             throw new ArgumentException($"An etcd resolver address names a service, as etcd:///catalog; got '{options.Address}'.", nameof(options));
         }
 
-        return new EtcdResolver(new EndpointManager(client ?? throw new InvalidOperationException("No etcd client."), Uri.UnescapeDataString(service)), options.DefaultPort);
+        return new EtcdResolver(new EndpointManager(_client, Uri.UnescapeDataString(service)), options.DefaultPort);
     }
 }

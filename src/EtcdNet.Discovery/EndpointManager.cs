@@ -104,9 +104,9 @@ public sealed partial class EndpointManager
     private Op ToOp(EndpointUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (!update.Key.StartsWith(Prefix, StringComparison.Ordinal) || update.Key.Length == Prefix.Length)
+        if (update.Key is null || !update.Key.StartsWith(Prefix, StringComparison.Ordinal) || update.Key.Length == Prefix.Length)
         {
-            throw new ArgumentException($"An endpoint key of service '{Service}' starts with '{Prefix}' and has a name after it; got '{update.Key}'.", nameof(update));
+            throw new ArgumentException($"An endpoint key of service '{Service}' starts with '{Prefix}' and has a name after it; got '{update.Key ?? "null"}'.", nameof(update));
         }
 
         return update.Kind switch

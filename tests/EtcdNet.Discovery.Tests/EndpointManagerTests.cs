@@ -39,6 +39,10 @@ public sealed class EndpointManagerTests(ITestOutputHelper output) : ClusterTest
         await Assert.ThrowsAsync<ArgumentException>(() => manager.AddAsync(manager.Prefix, new ServiceEndpoint("10.0.0.1:80")));
         await Assert.ThrowsAsync<ArgumentException>(() => manager.UpdateAsync([new EndpointUpdate(EndpointUpdateKind.Added, manager.KeyOf("c"))]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => manager.RegisterAsync(manager.KeyOf("d"), new ServiceEndpoint("10.0.0.1:80"), TimeSpan.FromSeconds(1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => manager.AddAsync(null!, new ServiceEndpoint("10.0.0.1:80")));
+        await Assert.ThrowsAsync<ArgumentException>(() => manager.DeleteAsync(null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => manager.RegisterAsync(null!, new ServiceEndpoint("10.0.0.1:80"), TimeSpan.FromSeconds(5)));
+        Assert.Throws<ArgumentNullException>(() => new EtcdNet.Discovery.Grpc.EtcdResolverFactory(null!));
         Assert.Throws<ArgumentException>(() => new ServiceEndpoint(""));
         Assert.Throws<ArgumentException>(() => new EndpointManager(client, ""));
         Assert.Empty(await manager.ListAsync());
