@@ -22,8 +22,8 @@ internal static class ObserveHistory
     {
         var prefix = ByteString.CopyFrom([.. name.Span, (byte)'/']);
         var prefixEnd = KeyRange.PrefixEnd(prefix.Span);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(invoker.RequestTimeout);
+        using var deadline = new CancellationTokenSource(invoker.RequestTimeout, invoker.Time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         List<Protocol.Election.LeaderResponse> found = [];
         try
         {

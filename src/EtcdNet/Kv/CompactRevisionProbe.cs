@@ -19,8 +19,8 @@ internal static class CompactRevisionProbe
     /// <param name="cancellationToken">Cancels the probe; the caller then gets an <see cref="OperationCanceledException"/> with this token.</param>
     public static async Task<long> FindAsync(RpcInvoker invoker, Google.Protobuf.ByteString? key, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(Budget);
+        using var deadline = new CancellationTokenSource(Budget, invoker.Time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var (endpoint, _) = invoker.Pool.Pick();
         CallHeaders headers;
         try

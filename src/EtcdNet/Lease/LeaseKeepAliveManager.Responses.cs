@@ -17,7 +17,7 @@ internal sealed partial class LeaseKeepAliveManager
                 return; // a late answer on a stream already given up: its renewals are sent again elsewhere
             }
 
-            var now = LeaseClock.Now;
+            var now = _clock.Now;
             session.LastResponseAt = now;
             if (!_leases.TryGetValue(response.ID, out lease))
             {

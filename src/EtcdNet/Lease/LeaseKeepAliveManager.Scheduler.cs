@@ -62,7 +62,7 @@ internal sealed partial class LeaseKeepAliveManager
                 return Timeout.InfiniteTimeSpan;
             }
 
-            now = LeaseClock.Now;
+            now = _clock.Now;
             var session = _session;
             var stuck = _schedule.Advance(now, session?.State ?? StreamState.Down, toRenew, expired);
             foreach (var lease in expired)

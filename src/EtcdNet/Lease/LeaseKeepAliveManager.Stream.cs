@@ -28,7 +28,7 @@ internal sealed partial class LeaseKeepAliveManager : IStreamOwner
         LeaseKeepAliveSession session;
         try
         {
-            session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, endpointIndex, headers, LeaseClock.Now, cancellationToken);
+            session = new LeaseKeepAliveSession(_invoker.Transport, endpoint, endpointIndex, headers, _clock.Now, cancellationToken);
         }
         catch (ObjectDisposedException e)
         {
@@ -145,7 +145,7 @@ internal sealed partial class LeaseKeepAliveManager : IStreamOwner
             }
 
             _session = session;
-            _schedule.RenewAllNow(_leases.Values, LeaseClock.Now, session.State);
+            _schedule.RenewAllNow(_leases.Values, _clock.Now, session.State);
         }
 
         session.StartWriter();

@@ -19,8 +19,9 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<long, KeptAliveLease> _leases = [];
     private readonly LeaseRenewalSchedule _schedule = new();
-    private readonly LeaseSignal _schedulerWake = new();
-    private readonly LeaseSignal _streamWake = new();
+    private readonly LeaseClock _clock;
+    private readonly LeaseSignal _schedulerWake;
+    private readonly LeaseSignal _streamWake;
     private readonly CancellationTokenSource _shutdown = new();
     private LeaseKeepAliveSession? _session;
     private Exception? _lastStreamFailure;
@@ -33,6 +34,9 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
     public LeaseKeepAliveManager(RpcInvoker invoker)
     {
         _invoker = invoker;
+        _clock = new LeaseClock(invoker.Time);
+        _schedulerWake = new LeaseSignal(invoker.Time);
+        _streamWake = new LeaseSignal(invoker.Time);
         // The TTL is unknown until the first renewal answers; like etcd's Go client, allow the dial timeout plus a second (at least 5 s).
         var first = invoker.Transport.Settings.DialTimeout + TimeSpan.FromSeconds(1);
         _firstResponseTimeout = first > TimeSpan.FromSeconds(5) ? first : TimeSpan.FromSeconds(5);
@@ -84,11 +88,11 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_stopped, typeof(EtcdClient));
             if (!_leases.TryGetValue(id, out var lease))
             {
-                lease = new KeptAliveLease(id, LeaseClock.Now, _firstResponseTimeout);
+                lease = new KeptAliveLease(id, _clock.Now, _firstResponseTimeout);
                 _leases.Add(id, lease);
             }
 
-            lease.LimitRenewInterval(maxRenewInterval, LeaseClock.Now);
+            lease.LimitRenewInterval(maxRenewInterval, _clock.Now);
             _schedule.Schedule(lease, _session?.State ?? StreamState.Down);
 
             lease.Handles = [.. lease.Handles, handle];

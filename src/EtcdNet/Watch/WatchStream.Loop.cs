@@ -73,7 +73,7 @@ internal sealed partial class WatchStream : IStreamOwner
         }
 
         using var session = new WatchSession(_invoker.Time, token);
-        using var createMonitor = new Timer(
+        using var createMonitor = _invoker.Time.CreateTimer(
             static state =>
             {
                 var (stream, stuck) = ((WatchStream, WatchSession))state!;
@@ -162,8 +162,6 @@ internal sealed partial class WatchStream : IStreamOwner
 
         return verdict.Action == FailureAction.Reauthenticate ? StreamEnd.Reopen : StreamEnd.Backoff;
     }
-
-    private Task DelayAsync(int failures, CancellationToken token) => _invoker.StreamBackoffAsync(failures, token);
 
     /// <summary>Abandons <paramref name="stuck"/> when the create in flight has waited longer than the request timeout.</summary>
     private void CheckCreateDeadline(WatchSession stuck)

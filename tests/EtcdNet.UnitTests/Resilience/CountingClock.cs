@@ -30,6 +30,35 @@ internal sealed class CountingClock : FakeTimeProvider
         return timer;
     }
 
+    /// <summary>How many timers have been created so far.</summary>
+    public int Created
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="step"/> whenever a timer is created, until <paramref name="awaited"/>
+    /// completes: every wait the code under test begins (a backoff, a deadline) passes, and nothing else does.
+    /// </summary>
+    public async Task<T> AdvanceUntilAsync<T>(Task<T> awaited, TimeSpan step, TimeSpan guard)
+    {
+        using var limit = new CancellationTokenSource(guard);
+        while (!awaited.IsCompleted)
+        {
+            var seen = Created;
+            Advance(step);
+            await Task.WhenAny(awaited, TimersCreated(seen + 1)).WaitAsync(limit.Token);
+        }
+
+        return await awaited;
+    }
+
     /// <summary>Completes once <paramref name="count"/> timers have been created in all.</summary>
     public Task TimersCreated(int count)
     {

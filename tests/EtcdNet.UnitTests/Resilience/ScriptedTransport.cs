@@ -6,13 +6,15 @@ namespace EtcdNet.UnitTests.Resilience;
 
 /// <summary>
 /// A transport that plays a script instead of talking to a server: each unary call takes the next step, which
-/// answers, fails or waits for cancellation. It records which endpoint each call went to. No sockets, no timers.
+/// answers, fails or waits for cancellation; each stream is handed to the test, which plays its server.
+/// It records which endpoint each call went to. No sockets, no timers.
 /// </summary>
 internal sealed class ScriptedTransport : ICallTransport
 {
     private readonly ConcurrentQueue<Func<GrpcEndpoint, CancellationToken, Task<object?>>> _steps = new();
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentQueue<(int Status, byte[] Body, GrpcCallException? Failure)> _gets = new();
+    private readonly System.Threading.Channels.Channel<IScriptedStream> _streams = System.Threading.Channels.Channel.CreateUnbounded<IScriptedStream>();
 
     public TransportSettings Settings { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 1 << 20, int.MaxValue, null, "test");
 
@@ -80,7 +82,21 @@ internal sealed class ScriptedTransport : ICallTransport
     public IGrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, TRequest? firstAndOnlyMessage, CallHeaders headers, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
-        => throw new NotSupportedException("streams are not scripted");
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var stream = new ScriptedStream<TRequest, TResponse>(endpoint, firstAndOnlyMessage);
+        _streams.Writer.TryWrite(stream);
+        return stream;
+    }
+
+    /// <summary>The next stream the client opens; the test then plays its server.</summary>
+    public async Task<ScriptedStream<TRequest, TResponse>> NextStreamAsync<TRequest, TResponse>(CancellationToken cancellationToken = default)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+        => (ScriptedStream<TRequest, TResponse>)await _streams.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether the client opened a stream the test has not taken yet.</summary>
+    public bool HasUnclaimedStream => _streams.Reader.Count > 0;
 
     /// <summary>The next HTTP GET fails with <paramref name="failure"/>, or answers <paramref name="status"/> and <paramref name="body"/>.</summary>
     public ScriptedTransport ThenGet(int status, string body, GrpcCallException? failure = null)
