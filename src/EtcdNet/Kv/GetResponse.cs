@@ -11,6 +11,15 @@ public sealed class GetResponse
         Count = response.Count;
     }
 
+    /// <summary>The result of <paramref name="read"/> under <paramref name="header"/> (a read inside a transaction answers under the transaction's).</summary>
+    internal GetResponse(ResponseHeader header, GetResponse read)
+    {
+        Header = header;
+        Kvs = read.Kvs;
+        More = read.More;
+        Count = read.Count;
+    }
+
     /// <summary>The response header; <see cref="ResponseHeader.Revision"/> is the revision the read saw.</summary>
     public ResponseHeader Header { get; }
 

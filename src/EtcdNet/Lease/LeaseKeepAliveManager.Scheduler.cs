@@ -93,6 +93,18 @@ internal sealed partial class LeaseKeepAliveManager
 
         Interlocked.Add(ref _renewalsSent, toRenew.Count);
         ended?.Break(endReason);
+        Expire(expired, lastFailure);
+        if (next is not { } at)
+        {
+            return Timeout.InfiniteTimeSpan; // nothing kept alive: sleep until a lease is added
+        }
+
+        return Clamp(at - now);
+    }
+
+    /// <summary>Declares <paramref name="expired"/> lost (explained by the last stream failure, if any) and lets the stream loop see whether leases remain.</summary>
+    private void Expire(List<KeptAliveLease> expired, Exception? lastFailure)
+    {
         foreach (var lease in expired)
         {
             Fail(lease, LeaseLostReason.Expired, null, lastFailure);
@@ -102,13 +114,6 @@ internal sealed partial class LeaseKeepAliveManager
         {
             _streamWake.Set();
         }
-
-        if (next is not { } at)
-        {
-            return Timeout.InfiniteTimeSpan; // nothing kept alive: sleep until a lease is added
-        }
-
-        return Clamp(at - now);
     }
 
     private static TimeSpan Clamp(TimeSpan delay) => delay < MinTick ? MinTick : delay > MaxTick ? MaxTick : delay;

@@ -75,8 +75,9 @@ public static class EtcdMirror
             return total;
         }
 
-        var txn = Op.Txn([], batch.ToArray(), []);
-        await IdempotentRetry.RunAsync(token => destination.DoAsync(txn, token), cancellationToken, untilCancelled: true).ConfigureAwait(false);
+        // The batch writes the source's values as of one revision: applying it twice leaves what applying it once does,
+        // so the client repeats it through a failover until it lands or the mirror is cancelled.
+        await destination.Txn().Then(batch.ToArray()).Repeatable(untilCancelled: true).CommitAsync(cancellationToken).ConfigureAwait(false);
         total += batch.Count;
         batch.Clear();
         progress?.Report(total);

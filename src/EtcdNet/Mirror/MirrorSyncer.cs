@@ -74,7 +74,7 @@ public sealed class MirrorSyncer
         while (true)
         {
             var options = new GetOptions { RangeEnd = rangeEnd, Revision = Revision, Limit = _pageSize };
-            var page = await IdempotentRetry.RunAsync(token => _kv.GetAsync(key, options, token), cancellationToken, untilCancelled: true).ConfigureAwait(false);
+            var page = await ReadPageAsync(key, options, cancellationToken).ConfigureAwait(false);
             if (Revision == 0)
             {
                 Revision = page.Header.Revision;
@@ -88,6 +88,16 @@ public sealed class MirrorSyncer
 
             key = AfterKey(page.Kvs[^1].Key.Span);
         }
+    }
+
+    /// <summary>
+    /// Reads one page as a read-only transaction the client repeats until it succeeds or <paramref name="cancellationToken"/>
+    /// is cancelled: a long copy rides out a failover by the client's one retry policy, with no deadline of its own.
+    /// </summary>
+    private async Task<GetResponse> ReadPageAsync(EtcdBytes key, GetOptions options, CancellationToken cancellationToken)
+    {
+        var read = await _kv.Txn().Then(Op.Get(key, options)).Repeatable(untilCancelled: true).CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new GetResponse(read.Header, read.Responses[0].Get!);
     }
 
     /// <summary>
