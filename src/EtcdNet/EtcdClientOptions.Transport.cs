@@ -13,5 +13,7 @@ public sealed partial record EtcdClientOptions
         => new(DialTimeout, KeepAliveTime, KeepAliveTimeout, MaxSendMessageSize, MaxReceiveMessageSize, (Tls ?? SystemTrust).ToSslOptions(), userAgent)
         {
             Owner = typeof(EtcdClient),
+            UseGateway = Protocol == EtcdProtocol.JsonGateway,
+            GatewayPrefix = ApiPrefix,
         };
 }

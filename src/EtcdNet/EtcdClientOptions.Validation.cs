@@ -39,6 +39,7 @@ public sealed partial record EtcdClientOptions
         CheckAtLeast(problems, nameof(MaxSendMessageSize), MaxSendMessageSize, 1024);
         CheckAtLeast(problems, nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, 1024);
         CheckRetry(problems);
+        CheckProtocol(problems);
         if (AutoSyncInterval is { } interval)
         {
             CheckTimeout(problems, nameof(AutoSyncInterval), interval);

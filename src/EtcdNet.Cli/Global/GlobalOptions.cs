@@ -23,13 +23,15 @@ internal static class GlobalOptions
     public static readonly Option<string> Key = Recursive(new Option<string>("--key") { Description = "identify secure client using this TLS key file" });
     public static readonly Option<bool> InsecureSkipTlsVerify = Recursive(new Option<bool>("--insecure-skip-tls-verify") { Description = "skip server certificate verification (testing only)" });
     public static readonly Option<bool> InsecureTransport = Recursive(new Option<bool>("--insecure-transport") { Description = "disable transport security for client connections", DefaultValueFactory = _ => true });
+    public static readonly Option<string> Protocol = Recursive(new Option<string>("--protocol") { Description = "how to talk to etcd: grpc, or gateway (etcd's HTTP/JSON gateway, over HTTP/1.1)", DefaultValueFactory = _ => "grpc" });
+    public static readonly Option<string> ApiPrefix = Recursive(new Option<string>("--api-prefix") { Description = "the gateway's API prefix (/v3, /v3beta, /v3alpha); detected from /version when not given" });
     public static readonly Option<bool> Debug = Recursive(new Option<bool>("--debug") { Description = "enable client-side debug logging" });
 
     /// <summary>Every global option, in help order.</summary>
     public static IReadOnlyList<Option> All { get; } =
     [
         Endpoints, DialTimeout, CommandTimeout, KeepAliveTime, KeepAliveTimeout, WriteOut, Hex, User, Password,
-        CaCert, Cert, Key, InsecureSkipTlsVerify, InsecureTransport, Debug,
+        CaCert, Cert, Key, InsecureSkipTlsVerify, InsecureTransport, Protocol, ApiPrefix, Debug,
     ];
 
     /// <summary>The environment variable etcdctl reads for <paramref name="option"/>: ETCDCTL_ + NAME_IN_CAPS.</summary>

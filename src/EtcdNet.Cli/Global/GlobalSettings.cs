@@ -35,6 +35,12 @@ internal sealed record GlobalSettings
 
     public bool InsecureTransport { get; init; } = true;
 
+    /// <summary>gRPC, or etcd's JSON gateway.</summary>
+    public EtcdProtocol Protocol { get; init; }
+
+    /// <summary>The gateway's API prefix, or null to detect it.</summary>
+    public string? ApiPrefix { get; init; }
+
     /// <summary>True when any TLS setting asks for a secure connection.</summary>
     public bool UsesTls => CaCert is not null || Cert is not null || Key is not null || InsecureSkipTlsVerify || !InsecureTransport;
 
@@ -74,6 +80,13 @@ internal sealed record GlobalSettings
             var other => throw CliException.BadFeature($"unsupported output format \"{other}\" (use simple, json, table, fields or protobuf)"),
         };
 
+        var protocol = Text(GlobalOptions.Protocol) switch
+        {
+            null or "" or "grpc" => EtcdProtocol.Grpc,
+            "gateway" => EtcdProtocol.JsonGateway,
+            var other => throw CliException.BadArgs($"unknown protocol \"{other}\" for --protocol (use grpc or gateway)"),
+        };
+
         var endpoints = (Text(GlobalOptions.Endpoints) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (endpoints.Length == 0)
@@ -97,6 +110,8 @@ internal sealed record GlobalSettings
             Key = NullIfEmpty(Text(GlobalOptions.Key)),
             InsecureSkipTlsVerify = Flag(GlobalOptions.InsecureSkipTlsVerify),
             InsecureTransport = Flag(GlobalOptions.InsecureTransport),
+            Protocol = protocol,
+            ApiPrefix = NullIfEmpty(Text(GlobalOptions.ApiPrefix)),
         };
     }
 
@@ -143,6 +158,8 @@ internal sealed record GlobalSettings
             Username = User,
             Password = Password,
             Tls = tls,
+            Protocol = Protocol,
+            ApiPrefix = ApiPrefix,
         };
     }
 

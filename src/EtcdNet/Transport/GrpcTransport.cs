@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using Google.Protobuf;
@@ -14,38 +13,14 @@ namespace EtcdNet.Transport;
 internal sealed class GrpcTransport : ICallTransport
 {
     private readonly HttpMessageInvoker _invoker;
-    private readonly string? _tlsServerName;
-    private readonly ConcurrentDictionary<int, string> _tlsHostHeaders = new();
+    private readonly ServerNameHeader _serverName;
     private volatile bool _disposed;
 
     public GrpcTransport(TransportSettings settings)
     {
         Settings = settings;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = settings.DialTimeout,
-            EnableMultipleHttp2Connections = true,
-            KeepAlivePingDelay = settings.KeepAliveTime,
-            KeepAlivePingTimeout = settings.KeepAliveTimeout,
-            // etcd rejects pings on idle connections (no active streams) as abuse, so ping only while calls are active.
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        if (settings.Ssl is { } ssl)
-        {
-            handler.SslOptions = ssl;
-            // SocketsHttpHandler replaces SslOptions.TargetHost with the request's host (the Host header,
-            // else the URI host): to verify and send (SNI) another server name, requests carry it as Host.
-            _tlsServerName = string.IsNullOrEmpty(ssl.TargetHost) ? null
-                : Uri.CheckHostName(ssl.TargetHost) == UriHostNameType.IPv6 ? $"[{ssl.TargetHost}]" : ssl.TargetHost;
-        }
-
-        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        _serverName = new ServerNameHeader(settings);
+        _invoker = new HttpMessageInvoker(HttpHandlerFactory.Create(settings), disposeHandler: true);
     }
 
     public TransportSettings Settings { get; }
@@ -90,7 +65,7 @@ internal sealed class GrpcTransport : ICallTransport
         ThrowIfDisposed();
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        SetServerName(request, endpoint);
+        _serverName.Apply(request, endpoint);
         try
         {
             using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -134,16 +109,8 @@ internal sealed class GrpcTransport : ICallTransport
             Content = content,
         };
         request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        SetServerName(request, endpoint);
+        _serverName.Apply(request, endpoint);
         headers.ApplyTo(request);
         return request;
-    }
-
-    private void SetServerName(HttpRequestMessage request, GrpcEndpoint endpoint)
-    {
-        if (_tlsServerName is not null && endpoint.IsTls)
-        {
-            request.Headers.Host = _tlsHostHeaders.GetOrAdd(endpoint.BaseUri.Port, static (port, name) => $"{name}:{port}", _tlsServerName);
-        }
     }
 }

@@ -1,7 +1,7 @@
 namespace EtcdNet.Transport;
 
 /// <summary>
-/// Chooses the transport for a client: unary calls on the client's own HTTP/2 connections, completed on the reading
+/// Chooses the transport for a client: etcd's JSON gateway when asked; otherwise unary calls on the client's own HTTP/2 connections, completed on the reading
 /// thread (docs/performance.md has the measurements behind this). <c>ETCDNET_HTTP2</c> selects another for
 /// comparisons: <c>handler</c> runs every call on <see cref="System.Net.Http.SocketsHttpHandler"/>; <c>pool</c> keeps
 /// the own connections but completes callers from the thread pool.
@@ -9,7 +9,7 @@ namespace EtcdNet.Transport;
 internal static class TransportFactory
 {
     public static ICallTransport Create(TransportSettings settings)
-        => Environment.GetEnvironmentVariable("ETCDNET_HTTP2") switch
+        => settings.UseGateway ? new Gateway.GatewayTransport(settings) : Environment.GetEnvironmentVariable("ETCDNET_HTTP2") switch
         {
             "handler" => new GrpcTransport(settings),
             "pool" => new Http2.Http2Transport(settings, inlineCompletion: false),

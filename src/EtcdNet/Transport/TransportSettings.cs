@@ -19,4 +19,10 @@ internal sealed record TransportSettings(
 {
     /// <summary>The type calls name in <see cref="ObjectDisposedException"/> once the transport is disposed.</summary>
     public Type Owner { get; init; } = typeof(GrpcTransport);
+
+    /// <summary>Whether calls go through etcd's HTTP/JSON gateway instead of gRPC.</summary>
+    public bool UseGateway { get; init; }
+
+    /// <summary>The gateway's API prefix (<c>/v3</c>, <c>/v3beta</c>, <c>/v3alpha</c>); null to ask each endpoint's <c>/version</c>.</summary>
+    public string? GatewayPrefix { get; init; }
 }

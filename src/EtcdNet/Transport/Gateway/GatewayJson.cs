@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace EtcdNet.Transport.Gateway;
+
+/// <summary>
+/// The gateway's wire format: protobuf messages in their JSON mapping (64-bit numbers as strings, bytes as base64,
+/// enums by name), one JSON object per message; a stream sends one line per message, <c>{"result": ...}</c> or
+/// <c>{"error": ...}</c>. Unknown fields from a newer server are ignored.
+/// </summary>
+internal static class GatewayJson
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true));
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+    private static readonly ConcurrentDictionary<Type, MessageDescriptor> Descriptors = new();
+
+    /// <summary>The request body of <paramref name="messages"/>, one JSON object per line.</summary>
+    public static byte[] Encode<TRequest>(IReadOnlyList<TRequest> messages)
+        where TRequest : IMessage
+    {
+        var text = new StringBuilder();
+        foreach (var message in messages)
+        {
+            Formatter.Format(message, new StringWriter(text));
+            text.Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Parses one message of type <typeparamref name="TResponse"/> from its JSON.</summary>
+    /// <exception cref="InvalidProtocolBufferException">The JSON is not such a message.</exception>
+    public static TResponse Decode<TResponse>(MessageParser<TResponse> parser, string json)
+        where TResponse : IMessage<TResponse>
+    {
+        var descriptor = Descriptors.GetOrAdd(typeof(TResponse), static (_, p) => p.ParseFrom(ByteString.Empty).Descriptor, parser);
+        return (TResponse)Parser.Parse(json, descriptor);
+    }
+
+    /// <summary>
+    /// One line of a stream: the message's JSON, or the status the stream failed with.
+    /// </summary>
+    /// <exception cref="JsonException">The line is not one of the two.</exception>
+    public static (string? Result, GrpcStatus? Error) ReadChunk(ReadOnlySpan<byte> line)
+    {
+        using var document = JsonDocument.Parse(line.ToArray());
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var result))
+        {
+            return (result.GetRawText(), null);
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+        {
+            var code = error.TryGetProperty("grpc_code", out var c) && c.TryGetInt32(out var value) ? value : (int)GrpcStatusCode.Unknown;
+            return (null, new GrpcStatus((GrpcStatusCode)code, error.TryGetProperty("message", out var m) ? m.GetString() : null));
+        }
+
+        throw new JsonException("a stream line is neither a result nor an error");
+    }
+
+    /// <summary>The status in a unary error body (<c>{"error": "...", "code": 3, "message": "..."}</c>), or null when the body is not one.</summary>
+    public static GrpcStatus? ReadError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var code) || !code.TryGetInt32(out var value))
+            {
+                return null;
+            }
+
+            var message = root.TryGetProperty("message", out var m) ? m.GetString() : root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            return new GrpcStatus((GrpcStatusCode)value, message);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Threading.Channels;
+using Google.Protobuf;
+
+namespace EtcdNet.Transport.Gateway;
+
+/// <summary>
+/// A stream through the JSON gateway. The gateway cannot read a request body while it answers over HTTP/1.1, so a
+/// stream is made of exchanges: one POST whose body holds request messages (one JSON object per line) and whose
+/// response is one JSON line per response message. A server-streaming call is one exchange; in a duplex call each
+/// write is an exchange of its own, and the responses of all of them are read as one stream, in the order they arrive.
+/// The call fails as soon as any exchange fails; it ends when its last exchange ended after the request side was
+/// completed (or, for a server-streaming call, when its exchange ends).
+/// </summary>
+internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TRequest, TResponse>
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    private readonly GatewayTransport _transport;
+    private readonly GrpcMethod<TRequest, TResponse> _method;
+    private readonly string _route;
+    private readonly CallHeaders _headers;
+    private readonly CancellationTokenSource _cts;
+    private readonly Channel<TResponse> _responses = Channel.CreateBounded<TResponse>(new BoundedChannelOptions(64) { SingleReader = true });
+    private int _running;
+    private int _disposed;
+    private volatile bool _requestCompleted;
+
+    public GatewayStreamingCall(GatewayTransport transport, GrpcEndpoint endpoint, GrpcMethod<TRequest, TResponse> method, string route, CallHeaders headers, CancellationToken cancellationToken)
+    {
+        _transport = transport;
+        _method = method;
+        _route = route;
+        _headers = headers;
+        Endpoint = endpoint;
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    public GrpcEndpoint Endpoint { get; }
+
+    /// <summary>Cancelled when the call ends (disposed, or failed).</summary>
+    protected CancellationToken CallToken => _cts.Token;
+
+    /// <summary>Starts the single exchange of a server-streaming call (nothing for a duplex one).</summary>
+    public void Start(TRequest? firstAndOnlyMessage)
+    {
+        if (firstAndOnlyMessage is not null)
+        {
+            _requestCompleted = true;
+            Exchange([firstAndOnlyMessage], 0, _cts.Token);
+        }
+    }
+
+    public ValueTask WriteAsync(TRequest message, CancellationToken cancellationToken) => WriteAsync([message], cancellationToken);
+
+    public ValueTask WriteAsync(IReadOnlyList<TRequest> messages, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _cts.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The {_method} call has ended.");
+        }
+
+        OnWrite(messages);
+        return ValueTask.CompletedTask;
+    }
+
+    public void CompleteRequest()
+    {
+        _requestCompleted = true;
+        if (Volatile.Read(ref _running) == 0)
+        {
+            _responses.Writer.TryComplete();
+        }
+    }
+
+    public async ValueTask<TResponse?> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _responses.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && _responses.Reader.TryRead(out var response) ? response : null;
+        }
+        catch (ChannelClosedException closed) when (closed.InnerException is { } inner)
+        {
+            ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _responses.Writer.TryComplete(new OperationCanceledException($"The {_method} call was disposed."));
+        await _cts.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>What a write does: by default, one exchange carrying the messages.</summary>
+    protected virtual void OnWrite(IReadOnlyList<TRequest> messages) => Exchange(messages, 0, _cts.Token);
+
+    /// <summary>Adjusts a response of exchange <paramref name="exchange"/> before it is read (by default, not at all).</summary>
+    protected virtual TResponse? Adjust(TResponse response, long exchange) => response;
+
+    /// <summary>Whether an exchange that the server ended with status OK ends the whole call (by default, not while requests may follow).</summary>
+    protected virtual bool EndsCall(long exchange) => false;
+
+    /// <summary>Hands a response made by the call itself to the reader.</summary>
+    protected void Deliver(TResponse response) => _responses.Writer.TryWrite(response);
+
+    /// <summary>Runs one exchange in the background; <paramref name="token"/> ends it quietly.</summary>
+    protected void Exchange(IReadOnlyList<TRequest> messages, long id, CancellationToken token)
+    {
+        Interlocked.Increment(ref _running);
+        _ = RunAsync(messages, id, token);
+    }
+
+    private async Task RunAsync(IReadOnlyList<TRequest> messages, long id, CancellationToken token)
+    {
+        var content = new GatewayContent(GatewayJson.Encode(messages));
+        try
+        {
+            foreach (var message in messages)
+            {
+                GrpcFrameWriter.MeasureChecked(message, _transport.Settings.MaxSendMessageSize);
+            }
+
+            await ReadExchangeAsync(content, id, token).ConfigureAwait(false);
+            if (EndsCall(id) && !token.IsCancellationRequested)
+            {
+                _responses.Writer.TryComplete();
+            }
+        }
+        catch (Exception) when (token.IsCancellationRequested)
+        {
+            // ended on purpose: by the call's end, or by the owner of this exchange
+        }
+        catch (Exception e)
+        {
+            var failure = GrpcFailureMapper.Map(e, Endpoint, content.Started, CancellationToken.None) ?? e;
+            _responses.Writer.TryComplete(failure);
+            await _cts.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _running) == 0 && _requestCompleted)
+            {
+                _responses.Writer.TryComplete();
+            }
+        }
+    }
+
+    private async Task ReadExchangeAsync(GatewayContent content, long id, CancellationToken token)
+    {
+        var prefix = await _transport.PrefixAsync(Endpoint, token).ConfigureAwait(false);
+        using var request = _transport.CreateRequest(Endpoint, prefix + _route, content, _headers);
+        using var response = await _transport.Http.SendAsync(request, token).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK || !GatewayTransport.IsJson(response))
+        {
+            var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+            throw GatewayTransport.Failure(Endpoint, response, ErrorIn(body), content.Started);
+        }
+
+        Endpoint.MarkSpokeGrpc();
+        var lines = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        using var reader = new System.IO.StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        while (await reader.ReadLineAsync(token).ConfigureAwait(false) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var (result, error) = GatewayJson.ReadChunk(Encoding.UTF8.GetBytes(line));
+            if (error is { } status)
+            {
+                throw new GrpcCallException(status, CallFailureKind.Status, true, Endpoint.Address);
+            }
+
+            if (Adjust(GatewayTransport.Decode(Endpoint, _method.Parser, result!), id) is { } adjusted)
+            {
+                await _responses.Writer.WriteAsync(adjusted, token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The status in an error body: a stream's error line, or a unary error.</summary>
+    private static GrpcStatus? ErrorIn(string body)
+    {
+        try
+        {
+            return GatewayJson.ReadChunk(Encoding.UTF8.GetBytes(body.Trim())).Error ?? GatewayJson.ReadError(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return GatewayJson.ReadError(body);
+        }
+    }
+}
