@@ -10,7 +10,7 @@ public enum EtcdProtocol
     /// etcd's HTTP/JSON gateway (the API the Lua client uses), over HTTP/1.1 where HTTP/2 cannot pass: proxies and
     /// load balancers that speak only HTTP/1.1, browsers. The same calls, models and errors; what the gateway cannot
     /// carry (HashKV, AuthStatus, watch progress requests) throws <see cref="NotSupportedException"/>. Each watch
-    /// and each batch of lease renewals is an HTTP request of its own.
+    /// and each lease renewal is an HTTP request of its own.
     /// </summary>
     JsonGateway,
 }

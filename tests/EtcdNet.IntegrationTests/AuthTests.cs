@@ -4,8 +4,11 @@ using EtcdNet.Testing;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>Authentication on real etcd: users, roles, permissions, tokens that expire, and secrets that never leak.</summary>
-public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
+public class AuthTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
+
     private const string RootPassword = "root-secret-5e2b";
     private const string AlicePassword = "alice-secret-9f1c";
     private EtcdCluster _cluster = null!;
@@ -25,7 +28,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task StartWithAuthAsync(params string[] flags)
     {
         _cluster = await EtcdCluster.StartAsync(new EtcdClusterOptions { ExtraArguments = flags });
-        await using var admin = new EtcdClient(_cluster.ClientUrls.ToArray());
+        await using var admin = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Protocol = ClientProtocol });
         await admin.PutAsync("ro/existing", "v");
         await admin.Auth.RoleAddAsync("root");
         await admin.Auth.UserAddAsync("root", RootPassword);
@@ -37,7 +40,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
         await admin.Auth.AuthEnableAsync();
     }
 
-    private EtcdClient ClientAs(string user, string password) => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = user, Password = password });
+    private EtcdClient ClientAs(string user, string password) => new(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = user, Password = password, Protocol = ClientProtocol });
 
     [Fact]
     public async Task AClientWithCredentials_KeepsWorking_WhileAuthIsDisabledAndEnabledAgain()
@@ -54,7 +57,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("1", (await alice.GetAsync("ro/a")).Kvs.Single().ValueString);
 
         // Enabled again: a call without a token is refused for it and the client logs in anew.
-        await using var admin = new EtcdClient(_cluster.ClientUrls.ToArray());
+        await using var admin = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Protocol = ClientProtocol });
         await admin.Auth.AuthEnableAsync();
         var last = await root.PutAsync("ro/c", "3");
         Assert.Equal("3", (await alice.GetAsync("ro/c")).Kvs.Single().ValueString);
@@ -122,7 +125,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await StartWithAuthAsync();
         await using var wrong = ClientAs("alice", "not-the-password");
-        await using var anonymous = new EtcdClient(_cluster.ClientUrls.ToArray());
+        await using var anonymous = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Protocol = ClientProtocol });
 
         var error = await Assert.ThrowsAsync<EtcdAuthFailedException>(() => wrong.GetAsync("ro/existing"));
         await Assert.ThrowsAsync<EtcdUserEmptyException>(() => anonymous.GetAsync("ro/existing"));
@@ -201,7 +204,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
         await Assert.ThrowsAsync<EtcdUserNotFoundException>(() => root.Auth.UserGetAsync("bob"));
 
         await root.Auth.AuthDisableAsync();
-        await using var anonymous = new EtcdClient(_cluster.ClientUrls.ToArray());
+        await using var anonymous = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Protocol = ClientProtocol });
         Assert.Equal("ok", (await anonymous.GetAsync("w/b")).Kvs[0].ValueString);
     }
 
@@ -209,7 +212,7 @@ public sealed class AuthTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task PasswordAndToken_NeverAppearInOptionsOrMessages()
     {
         await StartWithAuthAsync();
-        var options = new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = "alice", Password = AlicePassword };
+        var options = new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Username = "alice", Password = AlicePassword, Protocol = ClientProtocol };
         await using var alice = new EtcdClient(options);
         var token = await alice.Auth.AuthenticateAsync("alice", AlicePassword);
         var messages = new List<string> { options.ToString(), alice.Options.ToString() };

@@ -7,8 +7,11 @@ namespace EtcdNet.IntegrationTests;
 /// Compaction, on a member that compacts in batches of 2 keys with etcd's 10 ms pause between
 /// batches, so that compacting 300 revisions takes at least 1.5 s.
 /// </summary>
-public sealed class CompactTests(ITestOutputHelper output) : IAsyncLifetime
+public class CompactTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
+
     private const string CompactedKeys = "etcd_debugging_mvcc_db_compaction_keys_total";
     private EtcdCluster _cluster = null!;
     private EtcdClient _client = null!;
@@ -16,7 +19,7 @@ public sealed class CompactTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await EtcdCluster.StartAsync(new EtcdClusterOptions { ExtraArguments = ["--experimental-compaction-batch-limit=2"] });
-        _client = new EtcdClient(_cluster.ClientUrls.ToArray());
+        _client = new EtcdClient(new EtcdClientOptions { Endpoints = _cluster.ClientUrls, Protocol = ClientProtocol });
     }
 
     public async Task DisposeAsync()

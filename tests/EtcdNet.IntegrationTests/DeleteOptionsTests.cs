@@ -4,7 +4,7 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Every DeleteOptions field against real etcd.</summary>
 [Collection(SingleMemberCollection.Name)]
-public sealed class DeleteOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
+public class DeleteOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
 {
     private async Task<string[]> RemainingAsync()
         => (await Client.GetAsync(Prefix, new GetOptions { Prefix = true })).Kvs.Select(kv => kv.KeyString[Prefix.Length..]).ToArray();

@@ -4,7 +4,7 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Every GetOptions field against real etcd; each test's data makes an ignored option visible.</summary>
 [Collection(SingleMemberCollection.Name)]
-public sealed class GetOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
+public class GetOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
 {
     private static string[] Keys(GetResponse r) => r.Kvs.Select(kv => kv.KeyString).ToArray();
 

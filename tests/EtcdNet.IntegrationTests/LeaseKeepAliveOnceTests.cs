@@ -5,13 +5,16 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>KeepAliveOnce: one renewal on a short-lived stream of its own.</summary>
 [Collection(LeaseKeepAliveCollection.Name)]
-public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
+public class LeaseKeepAliveOnceTests(ITestOutputHelper output)
     : OwnClusterTest(output, 1)
 {
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
+
     [Fact]
     public async Task KeepAliveOnce_RenewsTheLease_BackToItsFullTtl()
     {
-        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
         var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // let the remaining time run down
         var before = await client.Lease.TimeToLiveAsync(lease.Id);
@@ -30,7 +33,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
     [Fact]
     public async Task KeepAliveOnce_OnALeaseThatNeverExisted_ThrowsLeaseNotFound()
     {
-        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
         var error = await Assert.ThrowsAsync<EtcdLeaseNotFoundException>(() => client.Lease.KeepAliveOnceAsync(0x7eadbeef1234));
         Assert.Equal(GrpcStatusCode.NotFound, error.StatusCode);
         Assert.Equal(Cluster.ClientUrls[0], error.Endpoint);
@@ -39,7 +42,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
     [Fact]
     public async Task KeepAliveOnce_OnARevokedLease_ThrowsLeaseNotFound()
     {
-        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
         var lease = await client.Lease.GrantAsync(TimeSpan.FromSeconds(30));
         await client.Lease.KeepAliveOnceAsync(lease.Id);
         await client.Lease.RevokeAsync(lease.Id);
@@ -50,7 +53,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
     [Fact]
     public async Task KeepAliveOnce_AndKeepAlive_RejectIdsThatCanNeverExist()
     {
-        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveOnceAsync(0));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveOnceAsync(-5));
         Assert.Throws<ArgumentOutOfRangeException>(() => client.Lease.KeepAliveAsync(0));
@@ -59,7 +62,7 @@ public sealed class LeaseKeepAliveOnceTests(ITestOutputHelper output)
     [Fact]
     public async Task KeepAliveOnce_HonoursCancellation()
     {
-        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+        await using var client = LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Lease.KeepAliveOnceAsync(1, cts.Token));

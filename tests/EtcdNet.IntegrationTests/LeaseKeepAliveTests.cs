@@ -6,12 +6,15 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>KeepAliveAsync on a healthy single-member cluster: renewals, release, revocation, sharing.</summary>
 [Collection(LeaseKeepAliveCollection.Name)]
-public sealed class LeaseKeepAliveTests(ITestOutputHelper output)
+public class LeaseKeepAliveTests(ITestOutputHelper output)
     : OwnClusterTest(output, 1)
 {
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
+
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
 
-    private EtcdClient CreateClient() => LeaseTestSupport.CreateClient(Cluster.ClientUrls);
+    private EtcdClient CreateClient() => LeaseTestSupport.CreateClient(Cluster.ClientUrls, ClientProtocol);
 
     [Fact]
     public async Task KeptAlive_PastTwiceItsTtl_TheLeaseAndItsKeyLive_AndAfterDisposeTheyExpireWithinTheTtl()
@@ -204,6 +207,11 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output)
         await Task.Delay(2 * Ttl);
         var renewals = LeaseTestSupport.KeepAlives(client).RenewalsReceived;
 
+        if (handles.FirstOrDefault(h => h.Completion.IsFaulted) is { } lost)
+        {
+            Output.WriteLine($"first loss: {lost.Completion.Exception?.InnerException}");
+        }
+
         Assert.All(handles, h => Assert.False(h.Lost.IsCancellationRequested, $"lease {h.LeaseId:x} lost"));
         var ttls = await Task.WhenAll(leases.Select(l => client.Lease.TimeToLiveAsync(l.Id)));
         Assert.All(ttls, t => Assert.True(t.Ttl > TimeSpan.Zero, $"lease {t.Id:x} expired"));
@@ -212,7 +220,15 @@ public sealed class LeaseKeepAliveTests(ITestOutputHelper output)
         Output.WriteLine($"streams opened: client {keepAlives.StreamsOpened}, server {streamsOnServer}; renewals {renewals}");
         // One shared stream (a second only if a slow renewal made the client reopen it under load).
         Assert.InRange(keepAlives.StreamsOpened, 1, 2);
-        Assert.Equal(keepAlives.StreamsOpened, streamsOnServer);
+        if (ClientProtocol == EtcdProtocol.JsonGateway)
+        {
+            // Over the gateway each renewal is an HTTP request of its own, which is one stream on the server.
+            Assert.True(streamsOnServer >= renewals, $"{streamsOnServer} streams on the server for {renewals} renewals");
+        }
+        else
+        {
+            Assert.Equal(keepAlives.StreamsOpened, streamsOnServer);
+        }
         Assert.InRange(renewals, 100 * 5, 100 * 9); // about 1 + (10 s / 1.67 s) each
 
         foreach (var handle in handles)

@@ -17,8 +17,9 @@ internal static class LeaseTestSupport
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    public static EtcdClient CreateClient(IEnumerable<string> endpoints) => new(new EtcdClientOptions
+    public static EtcdClient CreateClient(IEnumerable<string> endpoints, EtcdProtocol protocol = EtcdProtocol.Grpc) => new(new EtcdClientOptions
     {
+        Protocol = protocol,
         Endpoints = endpoints.ToArray(),
         DialTimeout = TimeSpan.FromSeconds(2),
         RequestTimeout = TimeSpan.FromSeconds(5),

@@ -4,7 +4,7 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Every PutOptions field against real etcd.</summary>
 [Collection(SingleMemberCollection.Name)]
-public sealed class PutOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
+public class PutOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
 {
     [Fact]
     public async Task Lease_AttachesTheKeyAndRevokeDeletesIt()

@@ -4,7 +4,7 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Transactions: every compare target and operator, ranges and prefixes, nesting, and results.</summary>
 [Collection(SingleMemberCollection.Name)]
-public sealed class TxnTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
+public class TxnTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
 {
     private Task<TxnResponse> IfAsync(params Compare[] compares)
         => Client.Txn().If(compares).Then(Op.Get(Key("then"))).Else(Op.Get(Key("else"))).CommitAsync();

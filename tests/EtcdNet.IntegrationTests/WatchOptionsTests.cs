@@ -4,7 +4,7 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>Every WatchOptions field against real etcd; each test's data makes an ignored option visible.</summary>
 [Collection(SingleMemberCollection.Name)]
-public sealed class WatchOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
+public class WatchOptionsTests(SingleMemberFixture fixture, ITestOutputHelper output) : EtcdTest(fixture, output)
 {
     [Fact]
     public async Task Key_WatchesOnlyThatKey()

@@ -4,13 +4,19 @@ using EtcdNet.Testing;
 namespace EtcdNet.IntegrationTests;
 
 /// <summary>Watches on a 3-member cluster losing the member that carries their stream: every revision once, in order.</summary>
-public sealed class WatchResilienceTests(ITestOutputHelper output)
+public class WatchResilienceTests(ITestOutputHelper output)
     : OwnClusterTest(output, 3)
 {
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
+
     private const int Puts = 5000;
 
     private EtcdClient WatchingClient() => new(new EtcdClientOptions
     {
+        Protocol = ClientProtocol,
+        // Over HTTP/1.1 no keep-alive ping notices a silent member: the health check of a quiet stream does.
+        WatchCheckInterval = ClientProtocol == EtcdProtocol.JsonGateway ? TimeSpan.FromSeconds(1) : null,
         Endpoints = Cluster.ClientUrls,
         KeepAliveTime = TimeSpan.FromSeconds(5),
         KeepAliveTimeout = TimeSpan.FromSeconds(1),

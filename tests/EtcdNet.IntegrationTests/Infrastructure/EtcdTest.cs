@@ -16,8 +16,11 @@ public abstract class EtcdTest : IAsyncLifetime
         Output = output;
         _logMark = fixture.Cluster.LogMark;
         Prefix = "/test/" + GetType().Name + "/" + Guid.NewGuid().ToString("N")[..12] + "/";
-        Client = fixture.CreateClient();
+        Client = fixture.CreateClient(o => o with { Protocol = ClientProtocol });
     }
+
+    /// <summary>How the clients of these tests talk to etcd (a derived class runs the same tests over the other protocol).</summary>
+    protected virtual EtcdProtocol ClientProtocol => EtcdProtocol.Grpc;
 
     protected EtcdFixture Fixture { get; }
 

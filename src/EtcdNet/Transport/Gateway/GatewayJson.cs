@@ -8,7 +8,7 @@ namespace EtcdNet.Transport.Gateway;
 
 /// <summary>
 /// The gateway's wire format: protobuf messages in their JSON mapping (64-bit numbers as strings, bytes as base64,
-/// enums by name), one JSON object per message; a stream sends one line per message, <c>{"result": ...}</c> or
+/// enums by name), one JSON object per request; a stream answers with one line per message, <c>{"result": ...}</c> or
 /// <c>{"error": ...}</c>. Unknown fields from a newer server are ignored.
 /// </summary>
 internal static class GatewayJson
@@ -17,19 +17,8 @@ internal static class GatewayJson
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
     private static readonly ConcurrentDictionary<Type, MessageDescriptor> Descriptors = new();
 
-    /// <summary>The request body of <paramref name="messages"/>, one JSON object per line.</summary>
-    public static byte[] Encode<TRequest>(IReadOnlyList<TRequest> messages)
-        where TRequest : IMessage
-    {
-        var text = new StringBuilder();
-        foreach (var message in messages)
-        {
-            Formatter.Format(message, new StringWriter(text));
-            text.Append('\n');
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    /// <summary>The request body of <paramref name="message"/>.</summary>
+    public static byte[] Encode(IMessage message) => Encoding.UTF8.GetBytes(Formatter.Format(message));
 
     /// <summary>Parses one message of type <typeparamref name="TResponse"/> from its JSON.</summary>
     /// <exception cref="InvalidProtocolBufferException">The JSON is not such a message.</exception>

@@ -7,12 +7,13 @@ using Google.Protobuf;
 namespace EtcdNet.Transport.Gateway;
 
 /// <summary>
-/// A stream through the JSON gateway. The gateway cannot read a request body while it answers over HTTP/1.1, so a
-/// stream is made of exchanges: one POST whose body holds request messages (one JSON object per line) and whose
-/// response is one JSON line per response message. A server-streaming call is one exchange; in a duplex call each
-/// write is an exchange of its own, and the responses of all of them are read as one stream, in the order they arrive.
-/// The call fails as soon as any exchange fails; it ends when its last exchange ended after the request side was
-/// completed (or, for a server-streaming call, when its exchange ends).
+/// A stream through the JSON gateway. Over HTTP/1.1 the gateway stops reading a request body once it has begun to
+/// answer (the rest of the body is dropped, and the stream ends early), so a stream is made of exchanges: one POST
+/// whose body is one request message in JSON and whose response is one JSON line per response message. A
+/// server-streaming call is one exchange; in a duplex call each request message is an exchange of its own (at most
+/// <see cref="MaxExchanges"/> at once, the rest wait their turn), and the responses of all of them are read as one
+/// stream, in the order they arrive. The call fails as soon as any exchange fails; it ends when its last exchange
+/// ended after the request side was completed (or, for a server-streaming call, when its exchange ends).
 /// </summary>
 internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TRequest, TResponse>
     where TRequest : class, IMessage<TRequest>
@@ -23,6 +24,10 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
     private readonly string _route;
     private readonly CallHeaders _headers;
     private readonly CancellationTokenSource _cts;
+    /// <summary>How many exchanges of one call may run at once (each holds an HTTP/1.1 connection while it runs).</summary>
+    private const int MaxExchanges = 8;
+
+    private readonly SemaphoreSlim _exchangeSlots = new(MaxExchanges);
     private readonly Channel<TResponse> _responses = Channel.CreateBounded<TResponse>(new BoundedChannelOptions(64) { SingleReader = true });
     private int _running;
     private int _disposed;
@@ -49,7 +54,7 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
         if (firstAndOnlyMessage is not null)
         {
             _requestCompleted = true;
-            Exchange([firstAndOnlyMessage], 0, _cts.Token);
+            Exchange(firstAndOnlyMessage, 0, limited: false, _cts.Token);
         }
     }
 
@@ -99,8 +104,14 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
         await _cts.CancelAsync().ConfigureAwait(false);
     }
 
-    /// <summary>What a write does: by default, one exchange carrying the messages.</summary>
-    protected virtual void OnWrite(IReadOnlyList<TRequest> messages) => Exchange(messages, 0, _cts.Token);
+    /// <summary>What a write does: by default, one exchange per message, a few at a time.</summary>
+    protected virtual void OnWrite(IReadOnlyList<TRequest> messages)
+    {
+        foreach (var message in messages)
+        {
+            Exchange(message, 0, limited: true, _cts.Token);
+        }
+    }
 
     /// <summary>Adjusts a response of exchange <paramref name="exchange"/> before it is read (by default, not at all).</summary>
     protected virtual TResponse? Adjust(TResponse response, long exchange) => response;
@@ -111,21 +122,27 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
     /// <summary>Hands a response made by the call itself to the reader.</summary>
     protected void Deliver(TResponse response) => _responses.Writer.TryWrite(response);
 
-    /// <summary>Runs one exchange in the background; <paramref name="token"/> ends it quietly.</summary>
-    protected void Exchange(IReadOnlyList<TRequest> messages, long id, CancellationToken token)
+    /// <summary>
+    /// Runs one exchange for <paramref name="message"/> in the background (encoded before this returns, so the caller
+    /// may reuse it); <paramref name="token"/> ends it quietly; <paramref name="limited"/> makes it wait for a slot.
+    /// </summary>
+    protected void Exchange(TRequest message, long id, bool limited, CancellationToken token)
     {
         Interlocked.Increment(ref _running);
-        _ = RunAsync(messages, id, token);
+        _ = RunAsync(message, id, limited, token);
     }
 
-    private async Task RunAsync(IReadOnlyList<TRequest> messages, long id, CancellationToken token)
+    private async Task RunAsync(TRequest message, long id, bool limited, CancellationToken token)
     {
-        var content = new GatewayContent(GatewayJson.Encode(messages));
+        var content = new GatewayContent(GatewayJson.Encode(message));
+        var slot = false;
         try
         {
-            foreach (var message in messages)
+            GrpcFrameWriter.MeasureChecked(message, _transport.Settings.MaxSendMessageSize);
+            if (limited)
             {
-                GrpcFrameWriter.MeasureChecked(message, _transport.Settings.MaxSendMessageSize);
+                await _exchangeSlots.WaitAsync(token).ConfigureAwait(false);
+                slot = true;
             }
 
             await ReadExchangeAsync(content, id, token).ConfigureAwait(false);
@@ -146,6 +163,11 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
         }
         finally
         {
+            if (slot)
+            {
+                _exchangeSlots.Release();
+            }
+
             if (Interlocked.Decrement(ref _running) == 0 && _requestCompleted)
             {
                 _responses.Writer.TryComplete();

@@ -38,7 +38,7 @@ internal sealed class GatewayTransport : ICallTransport
         ThrowIfDisposed();
         var route = GatewayRoutes.Of(method.Path);
         GrpcFrameWriter.MeasureChecked(message, Settings.MaxSendMessageSize);
-        var content = new GatewayContent(GatewayJson.Encode([message]));
+        var content = new GatewayContent(GatewayJson.Encode(message));
         try
         {
             var prefix = await PrefixAsync(endpoint, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal sealed class GatewayWatchCall(
                     var id = Interlocked.Increment(ref _nextId) - 1;
                     var watch = CancellationTokenSource.CreateLinkedTokenSource(CallToken);
                     _watches[id] = watch;
-                    Exchange([message], id, watch.Token);
+                    Exchange(message, id, limited: false, watch.Token);
                     break;
                 case WatchRequest.RequestUnionOneofCase.CancelRequest:
                     var cancelled = message.CancelRequest.WatchId;
