@@ -5,6 +5,9 @@ namespace EtcdNet.Errors;
 /// <summary>Turns a failed call into the public exception the caller sees.</summary>
 internal static class EtcdErrorMapper
 {
+    private const string GatewayHint =
+        " If only HTTP/1.1 reaches etcd (through a proxy or load balancer), use its JSON gateway: EtcdClientOptions.Protocol = EtcdProtocol.JsonGateway.";
+
     /// <param name="failure">The failed call.</param>
     /// <param name="timeout">The call's deadline, for timeout errors.</param>
     /// <param name="repeatable">Whether the RPC is safe to repeat; a non-repeatable one that may have reached the server has an unknown outcome.</param>
@@ -16,7 +19,7 @@ internal static class EtcdErrorMapper
         switch (failure.Kind)
         {
             case CallFailureKind.Protocol:
-                return new EtcdProtocolException(message, status.Code, failure.Endpoint, failure);
+                return new EtcdProtocolException(WithGatewayHint(message), status.Code, failure.Endpoint, failure);
             case CallFailureKind.Connect:
                 return new EtcdUnavailableException([new EndpointFailure(failure.Endpoint, message, failure)]);
             case CallFailureKind.Transport when failure.RequestSent && !repeatable:
@@ -64,10 +67,14 @@ internal static class EtcdErrorMapper
         {
             var first = (GrpcCallException)failures[0].Exception!;
             return failures.Count == 1
-                ? new EtcdProtocolException(first.Status.Message!, first.Status.Code, first.Endpoint, first)
+                ? new EtcdProtocolException(WithGatewayHint(first.Status.Message!), first.Status.Code, first.Endpoint, first)
                 : new EtcdProtocolException("No endpoint is an etcd gRPC server: " + string.Join("; ", failures), GrpcStatusCode.Unavailable, null, first);
         }
 
         return new EtcdUnavailableException(failures);
     }
+
+    /// <summary>Adds how to get through when the endpoint answered in HTTP/1.1.</summary>
+    private static string WithGatewayHint(string message)
+        => message.Contains(GrpcFailureMapper.NotHttp2, StringComparison.Ordinal) ? message + GatewayHint : message;
 }

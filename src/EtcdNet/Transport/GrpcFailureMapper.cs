@@ -6,6 +6,9 @@ namespace EtcdNet.Transport;
 /// <summary>Turns HTTP/2, TLS and socket failures into <see cref="GrpcCallException"/>s with gRPC status codes.</summary>
 internal static class GrpcFailureMapper
 {
+    /// <summary>How a failure says that the peer answered in something other than HTTP/2 (an HTTP/1.1-only server or proxy).</summary>
+    public const string NotHttp2 = "it does not speak HTTP/2";
+
     /// <summary>
     /// Maps a failure of SendAsync or of reading the response; returns null when the caller's
     /// token was cancelled (that cancellation propagates as it is).
@@ -48,7 +51,7 @@ internal static class GrpcFailureMapper
             // server answering the HTTP/2 preface with text. It cannot have applied the request.
             var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
             return notHttp2
-                ? NotGrpc(endpoint, "it does not speak HTTP/2 (its reply was not valid HTTP/2)", requestSent, exception)
+                ? NotGrpc(endpoint, NotHttp2 + " (its reply was not valid HTTP/2)", requestSent, exception)
                 : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception, FaultOf(protocolError));
         }
 
@@ -65,7 +68,7 @@ internal static class GrpcFailureMapper
                 case HttpRequestError.VersionNegotiationError:
                 case HttpRequestError.InvalidResponse:
                 case HttpRequestError.HttpProtocolError when !requestSent:
-                    return NotGrpc(endpoint, "it does not speak HTTP/2 (" + Describe(http) + ")", requestSent, exception);
+                    return NotGrpc(endpoint, NotHttp2 + " (" + Describe(http) + ")", requestSent, exception);
             }
         }
 
