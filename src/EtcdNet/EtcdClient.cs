@@ -48,6 +48,7 @@ public sealed partial class EtcdClient : IEtcdClient, IAsyncDisposable, IDisposa
         {
             Diagnostics = diagnostics,
             Auth = options.Username is { } user ? new AuthTokenProvider(user, options.Password!) : null,
+            RequireLeader = options.RequireLeader,
         };
         probe.Invoker = _invoker;
         _prefix = string.IsNullOrEmpty(options.Namespace) ? null : new Namespace.KeyPrefix(System.Text.Encoding.UTF8.GetBytes(options.Namespace));

@@ -21,4 +21,12 @@ public sealed partial record EtcdClientOptions
     /// checks). Default: <see cref="TimeProvider.System"/>; tests may pass a fake one.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether every unary call asks etcd to refuse it when the member it reaches has no leader (Go's
+    /// <c>WithRequireLeader</c>): such a call fails at once with <see cref="EtcdNoLeaderException"/> instead of waiting
+    /// for an election and retrying. Watches ask for it per watch (<see cref="WatchOptions.RequireLeader"/>); lease
+    /// keep-alive streams always do. Default: false.
+    /// </summary>
+    public bool RequireLeader { get; init; }
 }

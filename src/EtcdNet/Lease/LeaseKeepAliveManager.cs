@@ -12,7 +12,7 @@ namespace EtcdNet.Lease;
 /// </summary>
 internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
 {
-    private static readonly CallHeaders StreamHeaders = new(null, [new KeyValuePair<string, string>("hasleader", "true")]);
+    private static readonly CallHeaders StreamHeaders = new(null, RpcInvoker.LeaderRequired);
 
     private readonly RpcInvoker _invoker;
     private readonly TimeSpan _firstResponseTimeout;

@@ -39,6 +39,9 @@ internal readonly record struct FailureDecision(FailureAction Action, bool SetAs
 /// <param name="NextDelay">The backoff the next retry would wait.</param>
 internal readonly record struct CallProgress(int Attempt, int MaxAttempts, bool Reauthenticated, TimeSpan TimeLeft, TimeSpan NextDelay)
 {
+    /// <summary>The call asked for a member with a leader (etcd's <c>hasleader</c> metadata): "no leader" is its answer, not a reason to wait.</summary>
+    public bool RequiresLeader { get; init; }
+
     /// <summary>A stream's progress: no attempt limit, no deadline.</summary>
     public static CallProgress Stream(bool reauthenticated) => new(1, int.MaxValue, reauthenticated, Timeout.InfiniteTimeSpan, TimeSpan.Zero);
 }

@@ -29,6 +29,11 @@ internal static class FailurePolicy
             return decision;
         }
 
+        if (failure == FailureKind.NoLeader && progress.RequiresLeader)
+        {
+            return decision with { Action = FailureAction.Fail }; // the caller wants to know at once, as etcd said
+        }
+
         if (progress.Attempt >= progress.MaxAttempts
             || (progress.TimeLeft != Timeout.InfiniteTimeSpan && progress.TimeLeft <= TimeSpan.Zero)
             || (decision.Action == FailureAction.RetryAfterBackoff && progress.TimeLeft != Timeout.InfiniteTimeSpan && progress.NextDelay >= progress.TimeLeft))

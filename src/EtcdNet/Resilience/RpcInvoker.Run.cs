@@ -73,7 +73,7 @@ internal sealed partial class RpcInvoker
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        var headers = new CallHeaders(call.TimeLeft is var left && left != Timeout.InfiniteTimeSpan ? left : null, metadata);
+        var headers = new CallHeaders(call.TimeLeft is var left && left != Timeout.InfiniteTimeSpan ? left : null, RequireLeader ? WithLeaderRequired(metadata) : metadata);
         call.StartWaiting(endpoint, pooled);
         if ((!method.Repeatable || metadata is not null) && !endpoint.SpokeGrpc)
         {
@@ -96,6 +96,10 @@ internal sealed partial class RpcInvoker
         }
     }
 
+    /// <summary>The call's metadata with etcd's "require a leader" flag added.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> WithLeaderRequired(IReadOnlyList<KeyValuePair<string, string>>? metadata)
+        => metadata is null or { Count: 0 } ? LeaderRequired : [.. metadata, LeaderRequired[0]];
+
     private void Succeeded(GrpcEndpoint endpoint, int index)
     {
         if (index >= 0)
@@ -114,7 +118,8 @@ internal sealed partial class RpcInvoker
         var kind = FailureClassifier.Classify(failure);
         var delay = Retry.CallBackoff.Next(call.Attempt - 1);
         var maxAttempts = call.Persistent ? int.MaxValue : Retry.MaxAttempts;
-        var decision = FailurePolicy.Decide(call.Kind, kind, failure.RequestSent, new CallProgress(call.Attempt, maxAttempts, call.Reauthenticated, call.TimeLeft, delay));
+        var progress = new CallProgress(call.Attempt, maxAttempts, call.Reauthenticated, call.TimeLeft, delay) { RequiresLeader = RequireLeader };
+        var decision = FailurePolicy.Decide(call.Kind, kind, failure.RequestSent, progress);
         if (decision.SetAside && index >= 0)
         {
             _pool.ReportFailure(index, failure.Message);

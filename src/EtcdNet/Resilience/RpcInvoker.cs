@@ -37,6 +37,15 @@ internal sealed partial class RpcInvoker
     /// <summary>The clock of every deadline and backoff.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>
+    /// Whether unary calls ask etcd to refuse them when their member has no leader (the <c>hasleader</c> metadata, as
+    /// Go's WithRequireLeader): they then fail at once with the no-leader error instead of waiting for an election.
+    /// </summary>
+    public bool RequireLeader { get; init; }
+
+    /// <summary>etcd's metadata for "answer only with a leader".</summary>
+    internal static readonly IReadOnlyList<KeyValuePair<string, string>> LeaderRequired = [new("hasleader", "true")];
+
     /// <summary>The token source when the client has credentials; null otherwise.</summary>
     public AuthTokenProvider? Auth { get; init; }
 

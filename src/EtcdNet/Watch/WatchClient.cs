@@ -8,7 +8,7 @@ namespace EtcdNet.Watch;
 internal sealed class WatchClient : IWatchClient, IAsyncDisposable
 {
     private static readonly WatchOptions Defaults = new();
-    private static readonly CallHeaders RequireLeaderHeaders = new(null, [new("hasleader", "true")]);
+    private static readonly CallHeaders RequireLeaderHeaders = new(null, RpcInvoker.LeaderRequired);
 
     private readonly WatchStream _plain;
     private readonly WatchStream _requireLeader;

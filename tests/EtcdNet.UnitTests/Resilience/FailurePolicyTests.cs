@@ -106,4 +106,16 @@ public class FailurePolicyTests
         FailureAction.Reauthenticate => "R",
         _ => "F",
     } + (decision.SetAside ? "*" : string.Empty);
+
+    [Fact]
+    public void A_read_that_requires_a_leader_takes_no_leader_as_its_answer_and_other_failures_as_usual()
+    {
+        var progress = new CallProgress(1, 10, false, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(25)) { RequiresLeader = true };
+
+        var noLeader = FailurePolicy.Decide(CallKind.Read, FailureKind.NoLeader, requestSent: true, progress);
+        Assert.Equal(FailureAction.Fail, noLeader.Action);
+        Assert.True(noLeader.SetAside);
+        Assert.Equal(FailureAction.RetryAfterBackoff, FailurePolicy.Decide(CallKind.Read, FailureKind.LeaderChanged, requestSent: true, progress).Action);
+        Assert.Equal(FailureAction.RetryAfterBackoff, FailurePolicy.Decide(CallKind.Read, FailureKind.NoLeader, requestSent: true, progress with { RequiresLeader = false }).Action);
+    }
 }

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using EtcdNet.IntegrationTests.Infrastructure;
+
+namespace EtcdNet.IntegrationTests;
+
+/// <summary>
+/// <see cref="EtcdClientOptions.RequireLeader"/> on unary calls: a member cut off from its peers (both killed) says
+/// "no leader" at once, over gRPC and over the gateway, while a call that does not require a leader waits for one
+/// until its deadline.
+/// </summary>
+public sealed class RequireLeaderTests(ITestOutputHelper output) : OwnClusterTest(output, 3)
+{
+    [Theory]
+    [InlineData(EtcdProtocol.Grpc)]
+    [InlineData(EtcdProtocol.JsonGateway)]
+    public async Task A_call_that_requires_a_leader_fails_fast_on_a_member_cut_off_from_its_peers(EtcdProtocol protocol)
+    {
+        var isolated = Cluster.Members[0];
+        EtcdClient Client(bool requireLeader) => new(new EtcdClientOptions
+        {
+            Endpoints = [isolated.ClientUrl],
+            Protocol = protocol,
+            RequireLeader = requireLeader,
+            RequestTimeout = TimeSpan.FromSeconds(4),
+        });
+        await using var strict = Client(requireLeader: true);
+        await using var patient = Client(requireLeader: false);
+        await strict.PutAsync("rl/k", "with a leader"); // a member with a leader answers as usual
+
+        await Task.WhenAll(Cluster.Members.Skip(1).Select(m => m.KillAsync()));
+        await Eventually.TrueAsync(async () => (await patient.Maintenance.StatusAsync(isolated.ClientUrl)).Leader == 0, TimeSpan.FromSeconds(20), "the member notices it has no leader");
+
+        var fast = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<EtcdNoLeaderException>(() => strict.GetAsync("rl/k"));
+        await Assert.ThrowsAsync<EtcdNoLeaderException>(() => strict.PutAsync("rl/k", "no leader"));
+        fast.Stop();
+        var slow = Stopwatch.StartNew();
+        var waited = await Assert.ThrowsAnyAsync<Exception>(() => patient.GetAsync("rl/k"));
+        Assert.True(waited is EtcdTimeoutException or EtcdException, waited.ToString());
+        slow.Stop();
+
+        Output.WriteLine($"{protocol}: require-leader calls failed in {fast.ElapsedMilliseconds} ms; the plain read in {slow.ElapsedMilliseconds} ms");
+        Assert.True(fast.Elapsed < TimeSpan.FromSeconds(1), $"the require-leader calls took {fast.Elapsed}");
+        Assert.True(slow.Elapsed > TimeSpan.FromSeconds(2), $"the plain read gave up after {slow.Elapsed}, not at its deadline");
+    }
+}
