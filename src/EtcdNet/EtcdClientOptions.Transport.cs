@@ -14,6 +14,10 @@ public sealed partial record EtcdClientOptions
         {
             Owner = typeof(EtcdClient),
             UseGateway = Protocol == EtcdProtocol.JsonGateway,
+            Headers = Headers is null ? [] : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), h.Value))],
+            WrapHandler = ConfigureHttpHandler,
+            UseProxy = UseProxy || Proxy is not null,
+            Proxy = Proxy,
             GatewayPrefix = ApiPrefix,
         };
 }

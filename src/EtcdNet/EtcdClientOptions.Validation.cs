@@ -40,6 +40,8 @@ public sealed partial record EtcdClientOptions
         CheckAtLeast(problems, nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, 1024);
         CheckRetry(problems);
         CheckProtocol(problems);
+        CheckHeaders(problems);
+        CheckProxy(problems);
         if (AutoSyncInterval is { } interval)
         {
             CheckTimeout(problems, nameof(AutoSyncInterval), interval);

@@ -38,7 +38,8 @@ public class GrpcEndpointTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("ftp://h:2379")]
-    [InlineData("unix:///var/run/etcd.sock")]
+    [InlineData("unix://")]
+    [InlineData("unixs://")]
     [InlineData("grpc://h:2379")]
     [InlineData("http://h:2379/v3")]
     [InlineData("http://h:2379/v3/kv/range")]
@@ -121,5 +122,23 @@ public class GrpcEndpointTests
         Assert.False(Kv.KvMethods.DeleteRange.Repeatable);
         Assert.False(Kv.KvMethods.Txn.Repeatable);
         Assert.False(Kv.KvMethods.Compact.Repeatable);
+    }
+
+    [Theory]
+    [InlineData("unix:///var/run/etcd.sock", "/var/run/etcd.sock", false)]
+    [InlineData("unix://localhost:2379", "localhost:2379", false)]
+    [InlineData("unixs:///run/etcd/client.sock", "/run/etcd/client.sock", true)]
+    public void Unix_endpoints_name_a_socket_and_get_an_authority_of_their_own(string address, string path, bool tls)
+    {
+        var endpoint = GrpcEndpoint.Parse(address);
+        var again = GrpcEndpoint.Parse(address);
+        var other = GrpcEndpoint.Parse(address + ".other");
+
+        Assert.Equal(path, endpoint.SocketPath);
+        Assert.Equal(tls, endpoint.IsTls);
+        Assert.Equal("localhost", endpoint.BaseUri.Host);
+        Assert.Equal(endpoint.BaseUri, again.BaseUri); // the same socket, the same connections
+        Assert.NotEqual(endpoint.BaseUri, other.BaseUri);
+        Assert.Null(GrpcEndpoint.Parse("http://localhost:2379").SocketPath);
     }
 }

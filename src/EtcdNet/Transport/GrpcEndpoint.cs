@@ -8,11 +8,23 @@ internal sealed class GrpcEndpoint
     private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
     private volatile bool _spokeGrpc;
 
-    private GrpcEndpoint(string address, Uri baseUri)
+    private static readonly ConcurrentDictionary<string, int> SocketIds = new(StringComparer.Ordinal);
+    private static int _lastSocketId;
+
+    private GrpcEndpoint(string address, Uri baseUri, string? socketPath = null)
     {
         Address = address;
         BaseUri = baseUri;
+        SocketPath = socketPath;
     }
+
+    /// <summary>
+    /// The unix domain socket of a <c>unix://</c> or <c>unixs://</c> endpoint (everything after the scheme, as etcd
+    /// and its Go client read it: <c>unix://localhost:2379</c> is the socket file <c>localhost:2379</c> in the current
+    /// directory, <c>unix:///run/etcd.sock</c> an absolute path); null for a TCP endpoint. Such an endpoint's
+    /// <see cref="BaseUri"/> is <c>http://localhost:N/</c> (https for unixs), N a number that tells sockets apart.
+    /// </summary>
+    public string? SocketPath { get; }
 
     /// <summary>The endpoint as the user wrote it.</summary>
     public string Address { get; }
@@ -36,7 +48,7 @@ internal sealed class GrpcEndpoint
 
     private string? _serverVersion;
 
-    /// <summary>Parses <c>http://host:port</c>, <c>https://host:port</c> or bare <c>host:port</c> (plain text, as etcd's Go client).</summary>
+    /// <summary>Parses <c>http://host:port</c>, <c>https://host:port</c>, bare <c>host:port</c> (plain text, as etcd's Go client), <c>unix://path</c> or <c>unixs://path</c>.</summary>
     /// <exception cref="ArgumentException">The address is not a usable endpoint.</exception>
     public static GrpcEndpoint Parse(string address)
     {
@@ -44,6 +56,12 @@ internal sealed class GrpcEndpoint
         if (Problem(address) is { } problem)
         {
             throw new ArgumentException(problem + ".", nameof(address));
+        }
+
+        if (UnixSocket(address) is var (path, tls))
+        {
+            var id = SocketIds.GetOrAdd(path, _ => Interlocked.Increment(ref _lastSocketId));
+            return new GrpcEndpoint(address, new Uri($"{(tls ? "https" : "http")}://localhost:{id}/"), path);
         }
 
         var uri = new Uri(WithScheme(address));
@@ -55,7 +73,12 @@ internal sealed class GrpcEndpoint
     {
         if (string.IsNullOrWhiteSpace(address))
         {
-            return "is empty: an endpoint is http://host:port, https://host:port or host:port";
+            return "is empty: an endpoint is http://host:port, https://host:port, host:port, unix://path or unixs://path";
+        }
+
+        if (UnixSocket(address) is var (path, _))
+        {
+            return path.Length == 0 || path.Contains('\0', StringComparison.Ordinal) ? $"'{address}' is not a valid etcd endpoint: unix:// needs a socket path" : null;
         }
 
         if (!Uri.TryCreate(WithScheme(address), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
@@ -65,6 +88,15 @@ internal sealed class GrpcEndpoint
 
         return uri.AbsolutePath.Length > 1 || uri.Query.Length > 0
             ? $"'{address}' is not a valid etcd endpoint: it must not contain a path or query"
+            : null;
+    }
+
+    /// <summary>The socket path and whether TLS is used, for a unix:// or unixs:// address; null for any other.</summary>
+    private static (string Path, bool Tls)? UnixSocket(string address)
+    {
+        var text = address.Trim();
+        return text.StartsWith("unix://", StringComparison.OrdinalIgnoreCase) ? (text["unix://".Length..], false)
+            : text.StartsWith("unixs://", StringComparison.OrdinalIgnoreCase) ? (text["unixs://".Length..], true)
             : null;
     }
 

@@ -64,8 +64,7 @@ internal sealed class GrpcTransport : ICallTransport
     {
         ThrowIfDisposed();
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        _serverName.Apply(request, endpoint);
+        Prepare(request, endpoint);
         try
         {
             using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -108,9 +107,21 @@ internal sealed class GrpcTransport : ICallTransport
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,
         };
-        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        _serverName.Apply(request, endpoint);
+        Prepare(request, endpoint);
         headers.ApplyTo(request);
         return request;
+    }
+
+    /// <summary>What every request carries: the user agent, the user's headers, the TLS server name, the socket to use.</summary>
+    private void Prepare(HttpRequestMessage request, GrpcEndpoint endpoint)
+    {
+        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        foreach (var (name, value) in Settings.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        _serverName.Apply(request, endpoint);
+        HttpHandlerFactory.Route(request, endpoint);
     }
 }

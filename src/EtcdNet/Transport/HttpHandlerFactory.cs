@@ -1,16 +1,21 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 
 namespace EtcdNet.Transport;
 
 /// <summary>
-/// The <see cref="SocketsHttpHandler"/> every HTTP-based transport of a client uses: connect timeout, HTTP/2
-/// keep-alive pings while calls are active, connections kept for the client's life, TLS as configured, no
-/// redirects, cookies or proxy.
+/// The HTTP handler every HTTP-based transport of a client uses: a <see cref="SocketsHttpHandler"/> with the connect
+/// timeout, HTTP/2 keep-alive pings while calls are active, connections kept for the client's life, TLS as
+/// configured, unix domain sockets for <c>unix://</c> endpoints, no redirects or cookies, a proxy only when asked;
+/// wrapped in the user's handlers when given.
 /// </summary>
 internal static class HttpHandlerFactory
 {
-    public static SocketsHttpHandler Create(TransportSettings settings)
+    /// <summary>The request option that carries a unix:// endpoint's socket path to the connect callback.</summary>
+    public static readonly HttpRequestOptionsKey<string> SocketPath = new("EtcdNet.SocketPath");
+
+    public static HttpMessageHandler Create(TransportSettings settings)
     {
         var handler = new SocketsHttpHandler
         {
@@ -24,15 +29,53 @@ internal static class HttpHandlerFactory
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             AllowAutoRedirect = false,
             UseCookies = false,
-            UseProxy = false,
+            UseProxy = settings.UseProxy,
+            Proxy = settings.Proxy,
             AutomaticDecompression = DecompressionMethods.None,
+            ConnectCallback = ConnectAsync,
         };
         if (settings.Ssl is { } ssl)
         {
             handler.SslOptions = ssl;
         }
 
-        return handler;
+        return settings.WrapHandler?.Invoke(handler) ?? handler;
+    }
+
+    /// <summary>Marks <paramref name="request"/> for <paramref name="endpoint"/>'s unix domain socket, when it has one.</summary>
+    public static void Route(HttpRequestMessage request, GrpcEndpoint endpoint)
+    {
+        if (endpoint.SocketPath is { } path)
+        {
+            request.Options.Set(SocketPath, path);
+        }
+    }
+
+    /// <summary>Connects to the request's unix domain socket, or by TCP (with Nagle off) as the handler would.</summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var unix = context.InitialRequestMessage.Options.TryGetValue(SocketPath, out var path);
+        var socket = unix
+            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            if (unix)
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path!), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }
 

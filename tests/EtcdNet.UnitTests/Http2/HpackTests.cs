@@ -58,7 +58,7 @@ public class HpackTests
     [Fact]
     public void Request_encoder_puts_pseudo_fields_first_and_lower_cases_metadata()
     {
-        var common = HpackRequestEncoder.EncodeCommon("127.0.0.1:2379", tls: false, "etcdnet/1.0");
+        var common = HpackRequestEncoder.EncodeCommon("127.0.0.1:2379", tls: false, "etcdnet/1.0", []);
         var writer = new ArrayBufferWriter<byte>();
         var headers = new CallHeaders(TimeSpan.FromSeconds(5), [new("Token", "abc")]);
         HpackRequestEncoder.EncodeCall(writer, common, "/etcdserverpb.KV/Range", headers);
@@ -78,7 +78,7 @@ public class HpackTests
     public void Long_values_use_multi_octet_lengths()
     {
         var value = new string('x', 300);
-        var common = HpackRequestEncoder.EncodeCommon("h:1", tls: true, value);
+        var common = HpackRequestEncoder.EncodeCommon("h:1", tls: true, value, []);
         var writer = new ArrayBufferWriter<byte>();
         HpackRequestEncoder.EncodeCall(writer, common, "/p", CallHeaders.None);
         var fields = new List<(string Name, string Value)>();

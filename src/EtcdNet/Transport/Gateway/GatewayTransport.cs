@@ -63,8 +63,7 @@ internal sealed class GatewayTransport : ICallTransport
     {
         ThrowIfDisposed();
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
-        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        _serverName.Apply(request, endpoint);
+        Prepare(request, endpoint);
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -146,9 +145,8 @@ internal sealed class GatewayTransport : ICallTransport
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
             Content = content,
         };
+        Prepare(request, endpoint);
         var requestHeaders = request.Headers;
-        requestHeaders.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        _serverName.Apply(request, endpoint);
         if (headers.Timeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
             requestHeaders.TryAddWithoutValidation(GrpcTimeout.Header, GrpcTimeout.Encode(timeout));
@@ -161,6 +159,19 @@ internal sealed class GatewayTransport : ICallTransport
         }
 
         return request;
+    }
+
+    /// <summary>What every request carries: the user agent, the user's headers, the TLS server name, the socket to use.</summary>
+    private void Prepare(HttpRequestMessage request, GrpcEndpoint endpoint)
+    {
+        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
+        foreach (var (name, value) in Settings.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        _serverName.Apply(request, endpoint);
+        HttpHandlerFactory.Route(request, endpoint);
     }
 
     internal static bool IsJson(HttpResponseMessage response)

@@ -12,9 +12,9 @@ internal static class HpackRequestEncoder
 {
     /// <summary>
     /// The header fields common to every call on one connection: the pseudo-header fields (method, scheme,
-    /// authority) and the regular ones (content type, te, user agent), which must come after the path.
+    /// authority) and the regular ones (content type, te, user agent, the user's headers), which must come after the path.
     /// </summary>
-    public static (byte[] Pseudo, byte[] Regular) EncodeCommon(string authority, bool tls, string userAgent)
+    public static (byte[] Pseudo, byte[] Regular) EncodeCommon(string authority, bool tls, string userAgent, IReadOnlyList<KeyValuePair<string, string>> extra)
     {
         var pseudo = new ArrayBufferWriter<byte>(64);
         WriteIndexed(pseudo, HpackStaticTable.MethodPost);
@@ -24,6 +24,11 @@ internal static class HpackRequestEncoder
         WriteLiteral(regular, HpackStaticTable.ContentType, "application/grpc");
         WriteLiteral(regular, "te", "trailers");
         WriteLiteral(regular, HpackStaticTable.UserAgent, userAgent);
+        foreach (var (name, value) in extra)
+        {
+            WriteLiteral(regular, name.ToLowerInvariant(), value);
+        }
+
         return (pseudo.WrittenSpan.ToArray(), regular.WrittenSpan.ToArray());
     }
 

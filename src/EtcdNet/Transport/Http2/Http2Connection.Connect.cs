@@ -93,6 +93,14 @@ internal sealed partial class Http2Connection
         /// <summary>Tries each address of the host in turn until one accepts, within the dial timeout.</summary>
         private Socket ConnectSocket()
         {
+            if (endpoint.SocketPath is { } path)
+            {
+                var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                Volatile.Write(ref _socket, unix);
+                unix.Connect(new UnixDomainSocketEndPoint(path));
+                return unix;
+            }
+
             SocketException? failure = null;
             foreach (var address in Dns.GetHostAddresses(endpoint.BaseUri.IdnHost))
             {

@@ -40,7 +40,7 @@ internal sealed partial class Http2Connection : IDisposable
         _socket = socket;
         _stream = stream;
         _inlineCompletion = inlineCompletion;
-        _commonHeaders = HpackRequestEncoder.EncodeCommon(Authority(endpoint, settings), endpoint.IsTls, settings.UserAgent);
+        _commonHeaders = HpackRequestEncoder.EncodeCommon(Authority(endpoint, settings), endpoint.IsTls, settings.UserAgent, settings.Headers);
         _keepAlive = new Timer(static state => ((Http2Connection)state!).OnKeepAliveTick(), this, Timeout.Infinite, Timeout.Infinite);
         _stallWatch = new Timer(static state => ((Http2Connection)state!).OnStallTick(), this, Timeout.Infinite, Timeout.Infinite);
     }
