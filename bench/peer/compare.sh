@@ -11,7 +11,8 @@
 # the lowest and highest) and run.log in <output-dir>.
 #
 # The peers' programs come from ../shared/peers next to the repository (PEERS_DIR overrides it).
-# Knobs: REPS [3], WARMUP [5s], DURATION [10s], OPS, CLIENTS, CONNS, KEYSPACE, PEERS ["go csharp dnetcd"],
+# Knobs: REPS [3], WARMUP [5s], DURATION [10s], OPS, CLIENTS, CONNS, KEYSPACE, PEERS ["go csharp dnetcd"; add
+# "gateway" for EtcdNet over the JSON gateway],
 # CLIENT_TASKSET, ETCD_TASKSET, DATA_BASE (DATA_BASE=/dev/shm/peers keeps etcd's data on tmpfs: no disk wait).
 set -euo pipefail
 if [ $# -ne 1 ]; then echo "usage: $0 <output-dir>" >&2; exit 2; fi
@@ -25,6 +26,7 @@ export WARMUP=${WARMUP:-5s} DURATION=${DURATION:-10s}
 export OPS=${OPS:-put range-l range-s} CLIENTS=${CLIENTS:-1 16 64} CONNS=${CONNS:-1}
 PEERS=${PEERS:-go csharp dnetcd}
 export PEER_CMD_csharp=${PEER_CMD_csharp:-$HERE/etcdnet-peer.sh}
+export PEER_CMD_gateway=${PEER_CMD_gateway:-$HERE/etcdnet-gateway-peer.sh}
 export PEER_CMD_dnetcd=${PEER_CMD_dnetcd:-dotnet /tmp/peers/dotnet-etcd/DnEtcdLoad.dll}
 
 # 1. The peers.

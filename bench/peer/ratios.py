@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Per combination (op, requesters): the median, lowest and highest ratio of EtcdNet's ops/s to Go's and to
 dotnet-etcd's, one ratio per repetition (each file is one repetition of run-bench.sh), and EtcdNet's CPU per
-operation against Go's. Usage: ratios.py rep1.jsonl rep2.jsonl ..."""
+operation against Go's. A peer named "gateway" (EtcdNet over etcd's JSON gateway) gets a column of its own.
+Usage: ratios.py rep1.jsonl rep2.jsonl ..."""
 import json
 import statistics
 import sys
@@ -26,6 +27,8 @@ def spread(values):
 
 
 reps = [load(p) for p in sys.argv[1:]]
+if any(peer == "gateway" for rep in reps for (_, _, peer) in rep):
+    OTHERS = OTHERS + [("gateway", "EtcdNet gateway")]
 combos = sorted({(op, c) for rep in reps for (op, c, _) in rep}, key=lambda k: (["put", "range-l", "range-s"].index(k[0]) if k[0] in ["put", "range-l", "range-s"] else 9, k[1]))
 print(f"{len(reps)} repetitions; each cell: median (lowest–highest) of the per-repetition ratios.\n")
 header = "| op | requesters | EtcdNet ops/s (median) | " + " | ".join(f"EtcdNet/{name}" for _, name in OTHERS) + " | CPU per op, EtcdNet/Go |"

@@ -5,8 +5,9 @@ namespace EtcdNet.IntegrationTests;
 
 /// <summary>
 /// <see cref="EtcdClientOptions.RequireLeader"/> on unary calls: a member cut off from its peers (both killed) says
-/// "no leader" at once, over gRPC and over the gateway, while a call that does not require a leader waits for one
-/// until its deadline.
+/// "no leader" at once, over gRPC and over the gateway, for a client that requires it and for a call in an
+/// <see cref="EtcdCallScope.RequireLeader"/> scope, while a call that does not require a leader waits for one until
+/// its deadline.
 /// </summary>
 public sealed class RequireLeaderTests(ITestOutputHelper output) : OwnClusterTest(output, 3)
 {
@@ -34,6 +35,13 @@ public sealed class RequireLeaderTests(ITestOutputHelper output) : OwnClusterTes
         await Assert.ThrowsAsync<EtcdNoLeaderException>(() => strict.GetAsync("rl/k"));
         await Assert.ThrowsAsync<EtcdNoLeaderException>(() => strict.PutAsync("rl/k", "no leader"));
         fast.Stop();
+        using (EtcdCallScope.RequireLeader())
+        {
+            var scoped = Stopwatch.StartNew();
+            await Assert.ThrowsAsync<EtcdNoLeaderException>(() => patient.GetAsync("rl/k")); // this call only
+            Assert.True(scoped.Elapsed < TimeSpan.FromSeconds(1), $"the call in a require-leader scope took {scoped.Elapsed}");
+        }
+
         var slow = Stopwatch.StartNew();
         var waited = await Assert.ThrowsAnyAsync<Exception>(() => patient.GetAsync("rl/k"));
         Assert.True(waited is EtcdTimeoutException or EtcdException, waited.ToString());

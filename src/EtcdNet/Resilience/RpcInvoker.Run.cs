@@ -30,7 +30,7 @@ internal sealed partial class RpcInvoker
         ArgumentNullException.ThrowIfNull(attempt);
         cancellationToken.ThrowIfCancellationRequested();
         var kind = pinned is not null ? CallKind.Member : method.Repeatable ? CallKind.Read : CallKind.Write;
-        using var call = new UnaryCall(kind, timeout, Time, cancellationToken) { Persistent = persistent };
+        using var call = new UnaryCall(kind, timeout, Time, cancellationToken) { Persistent = persistent, RequiresLeader = RequireLeader || EtcdCallScope.IsLeaderRequired };
         try
         {
             while (true)
@@ -73,7 +73,7 @@ internal sealed partial class RpcInvoker
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        var headers = new CallHeaders(call.TimeLeft is var left && left != Timeout.InfiniteTimeSpan ? left : null, RequireLeader ? WithLeaderRequired(metadata) : metadata);
+        var headers = new CallHeaders(call.TimeLeft is var left && left != Timeout.InfiniteTimeSpan ? left : null, call.RequiresLeader ? WithLeaderRequired(metadata) : metadata);
         call.StartWaiting(endpoint, pooled);
         if ((!method.Repeatable || metadata is not null) && !endpoint.SpokeGrpc)
         {
@@ -118,7 +118,7 @@ internal sealed partial class RpcInvoker
         var kind = FailureClassifier.Classify(failure);
         var delay = Retry.CallBackoff.Next(call.Attempt - 1);
         var maxAttempts = call.Persistent ? int.MaxValue : Retry.MaxAttempts;
-        var progress = new CallProgress(call.Attempt, maxAttempts, call.Reauthenticated, call.TimeLeft, delay) { RequiresLeader = RequireLeader };
+        var progress = new CallProgress(call.Attempt, maxAttempts, call.Reauthenticated, call.TimeLeft, delay) { RequiresLeader = call.RequiresLeader };
         var decision = FailurePolicy.Decide(call.Kind, kind, failure.RequestSent, progress);
         if (decision.SetAside && index >= 0)
         {

@@ -36,6 +36,9 @@ internal sealed class UnaryCall : IDisposable
     /// <summary>No attempt limit, and no stop when every endpoint is unreachable: each round over the endpoints starts afresh.</summary>
     public bool Persistent { get; init; }
 
+    /// <summary>Whether the call asks for a member with a leader (the client's option, or a scope around the call).</summary>
+    public bool RequiresLeader { get; init; }
+
     public TimeSpan Timeout { get; }
 
     /// <summary>The caller's own token.</summary>

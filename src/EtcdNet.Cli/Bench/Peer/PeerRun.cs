@@ -24,6 +24,8 @@ internal sealed class PeerRun(PeerArgs args)
         {
             Endpoints = [.. args.Endpoints.Select(e => e.Contains("://", StringComparison.Ordinal) ? e : "http://" + e)],
             DialTimeout = TimeSpan.FromSeconds(5),
+            // ETCDNET_PROTOCOL=gateway measures the JSON gateway next to gRPC with the same flags.
+            Protocol = Environment.GetEnvironmentVariable("ETCDNET_PROTOCOL") == "gateway" ? EtcdProtocol.JsonGateway : EtcdProtocol.Grpc,
             RequestTimeout = args.Timeout > TimeSpan.Zero ? args.Timeout : System.Threading.Timeout.InfiniteTimeSpan,
         };
         var clients = Enumerable.Range(0, args.Conns).Select(_ => new EtcdClient(options)).ToArray();
