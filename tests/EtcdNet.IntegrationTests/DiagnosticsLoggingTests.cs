@@ -68,9 +68,12 @@ public sealed class DiagnosticsLoggingTests(ITestOutputHelper output) : IAsyncLi
         {
             Assert.Equal("WatchResumed", l.EventId.Name);
             Assert.Equal("EtcdNet.Watch", l.Category);
-            Assert.NotEqual(served.ClientUrl, l.Value("Endpoint"));
             Assert.True((long)l.Value("ResumeRevision")! > 0);
         });
+
+        // The first resume is on a live member. Later ones may try any member (the dead one too, once its time set
+        // aside is over, when a loaded machine makes the others fail their health checks during the election).
+        Assert.NotEqual(served.ClientUrl, resumed[0].Value("Endpoint"));
 
         var setAside = logs.Where(l => l.EventId.Id == 1002).ToList();
         Assert.NotEmpty(setAside);

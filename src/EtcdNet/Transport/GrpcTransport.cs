@@ -13,13 +13,13 @@ namespace EtcdNet.Transport;
 internal sealed class GrpcTransport : ICallTransport
 {
     private readonly HttpMessageInvoker _invoker;
-    private readonly ServerNameHeader _serverName;
+    private readonly RequestDefaults _requests;
     private volatile bool _disposed;
 
     public GrpcTransport(TransportSettings settings)
     {
         Settings = settings;
-        _serverName = new ServerNameHeader(settings);
+        _requests = new RequestDefaults(settings);
         _invoker = new HttpMessageInvoker(HttpHandlerFactory.Create(settings), disposeHandler: true);
     }
 
@@ -60,21 +60,10 @@ internal sealed class GrpcTransport : ICallTransport
     }
 
     /// <inheritdoc />
-    public async Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
+    public Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        Prepare(request, endpoint);
-        try
-        {
-            using var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return ((int)response.StatusCode, body);
-        }
-        catch (Exception e) when (GrpcFailureMapper.Map(e, endpoint, requestSent: true, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
-        {
-            throw mapped; // a GET changes nothing: "sent" only keeps the mapping honest about what is known
-        }
+        return _requests.GetAsync(_invoker, endpoint, path, cancellationToken);
     }
 
     /// <summary>Starts a call whose responses are read as a stream; the request is one message (server streaming) or pushed later (duplex).</summary>
@@ -107,21 +96,8 @@ internal sealed class GrpcTransport : ICallTransport
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,
         };
-        Prepare(request, endpoint);
+        _requests.Apply(request, endpoint);
         headers.ApplyTo(request);
         return request;
-    }
-
-    /// <summary>What every request carries: the user agent, the user's headers, the TLS server name, the socket to use.</summary>
-    private void Prepare(HttpRequestMessage request, GrpcEndpoint endpoint)
-    {
-        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        foreach (var (name, value) in Settings.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        _serverName.Apply(request, endpoint);
-        HttpHandlerFactory.Route(request, endpoint);
     }
 }

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EtcdNet.IntegrationTests.Infrastructure;
 
@@ -17,41 +11,24 @@ namespace EtcdNet.IntegrationTests.Infrastructure;
 /// </summary>
 internal sealed class HeaderRecorder : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackWebApp? _app;
 
-    private HeaderRecorder(WebApplication app, string url)
-    {
-        _app = app;
-        Url = url;
-    }
-
-    public string Url { get; }
+    public string Url => _app!.Url;
 
     /// <summary>Each request's path and headers.</summary>
     public ConcurrentQueue<(string Path, Dictionary<string, string> Headers)> Requests { get; } = new();
 
     public static async Task<HeaderRecorder> StartAsync(HttpProtocols protocols)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
-        var app = builder.Build();
-        HeaderRecorder? recorder = null;
-        app.Run(context =>
+        var recorder = new HeaderRecorder();
+        recorder._app = await LoopbackWebApp.StartAsync(protocols, services: null, app => app.Run(context =>
         {
-            recorder?.Requests.Enqueue((context.Request.Path.Value ?? "", context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString())));
+            recorder.Requests.Enqueue((context.Request.Path.Value ?? "", context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString())));
             context.Response.StatusCode = 404;
             return Task.CompletedTask;
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        recorder = new HeaderRecorder(app, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }));
         return recorder;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app!.DisposeAsync();
 }

@@ -15,14 +15,14 @@ namespace EtcdNet.Transport.Gateway;
 internal sealed class GatewayTransport : ICallTransport
 {
     private readonly HttpMessageInvoker _http;
-    private readonly ServerNameHeader _serverName;
+    private readonly RequestDefaults _requests;
     private readonly ConcurrentDictionary<GrpcEndpoint, Task<string>> _prefixes = new();
     private volatile bool _disposed;
 
     public GatewayTransport(TransportSettings settings)
     {
         Settings = settings;
-        _serverName = new ServerNameHeader(settings);
+        _requests = new RequestDefaults(settings);
         _http = new HttpMessageInvoker(HttpHandlerFactory.Create(settings), disposeHandler: true);
     }
 
@@ -59,20 +59,10 @@ internal sealed class GatewayTransport : ICallTransport
         }
     }
 
-    public async Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
+    public Task<(int StatusCode, byte[] Body)> GetAsync(GrpcEndpoint endpoint, string path, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.GetUri(path)) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
-        Prepare(request, endpoint);
-        try
-        {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception e) when (GrpcFailureMapper.Map(e, endpoint, requestSent: true, cancellationToken) is { } mapped && !ReferenceEquals(mapped, e))
-        {
-            throw mapped;
-        }
+        return _requests.GetAsync(_http, endpoint, path, cancellationToken);
     }
 
     public IGrpcStreamingCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(
@@ -145,7 +135,7 @@ internal sealed class GatewayTransport : ICallTransport
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
             Content = content,
         };
-        Prepare(request, endpoint);
+        _requests.Apply(request, endpoint);
         var requestHeaders = request.Headers;
         if (headers.Timeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
@@ -161,18 +151,6 @@ internal sealed class GatewayTransport : ICallTransport
         return request;
     }
 
-    /// <summary>What every request carries: the user agent, the user's headers, the TLS server name, the socket to use.</summary>
-    private void Prepare(HttpRequestMessage request, GrpcEndpoint endpoint)
-    {
-        request.Headers.TryAddWithoutValidation("user-agent", Settings.UserAgent);
-        foreach (var (name, value) in Settings.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        _serverName.Apply(request, endpoint);
-        HttpHandlerFactory.Route(request, endpoint);
-    }
 
     internal static bool IsJson(HttpResponseMessage response)
         => response.Content.Headers.ContentType?.MediaType?.Equals("application/json", StringComparison.OrdinalIgnoreCase) == true;
