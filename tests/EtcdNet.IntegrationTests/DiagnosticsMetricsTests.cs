@@ -9,12 +9,14 @@ namespace EtcdNet.IntegrationTests;
 public sealed class DiagnosticsMetricsTests(ITestOutputHelper output)
     : OwnClusterTest(output, 3)
 {
-    [Fact]
-    public async Task PutAndGet_RecordOneDurationEach_WithTheRpcTags()
+    [Theory]
+    [InlineData(EtcdProtocol.Grpc)]
+    [InlineData(EtcdProtocol.JsonGateway)] // the same instruments and tags over the gateway
+    public async Task PutAndGet_RecordOneDurationEach_WithTheRpcTags(EtcdProtocol protocol)
     {
         var member = Cluster.Members[0];
         using var meter = new MeterRecorder();
-        await using var client = new EtcdClient(member.ClientUrl);
+        await using var client = new EtcdClient(new EtcdClientOptions { Endpoints = [member.ClientUrl], Protocol = protocol });
 
         await client.PutAsync("metrics/a", "1");
         await client.GetAsync("metrics/a");
