@@ -54,6 +54,15 @@ public sealed class TransportHooksTests(SingleMemberFixture fixture, ITestOutput
         Assert.Throws<ArgumentException>(() => new EtcdClient(options));
     }
 
+    [Fact]
+    public void A_handler_chain_that_leads_nowhere_is_refused_when_the_client_is_made()
+    {
+        var noInner = Assert.Throws<ArgumentException>(() => new EtcdClient(new EtcdClientOptions { ConfigureHttpHandler = _ => new Recording(new ConcurrentQueue<string>()) }));
+        Assert.Contains("Recording has no InnerHandler", noInner.Message, StringComparison.Ordinal);
+        var none = Assert.Throws<ArgumentException>(() => new EtcdClient(new EtcdClientOptions { ConfigureHttpHandler = _ => null!, Protocol = EtcdProtocol.JsonGateway }));
+        Assert.Contains("returned null", none.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(EtcdProtocol.Grpc)]
     [InlineData(EtcdProtocol.JsonGateway)]

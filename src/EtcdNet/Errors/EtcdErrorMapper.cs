@@ -19,7 +19,7 @@ internal static class EtcdErrorMapper
         switch (failure.Kind)
         {
             case CallFailureKind.Protocol:
-                return new EtcdProtocolException(WithGatewayHint(message), status.Code, failure.Endpoint, failure);
+                return new EtcdProtocolException(WithGatewayHint(message, failure), status.Code, failure.Endpoint, failure);
             case CallFailureKind.Connect:
                 return new EtcdUnavailableException([new EndpointFailure(failure.Endpoint, message, failure)]);
             case CallFailureKind.Transport when failure.RequestSent && !repeatable:
@@ -67,7 +67,7 @@ internal static class EtcdErrorMapper
         {
             var first = (GrpcCallException)failures[0].Exception!;
             return failures.Count == 1
-                ? new EtcdProtocolException(WithGatewayHint(first.Status.Message!), first.Status.Code, first.Endpoint, first)
+                ? new EtcdProtocolException(WithGatewayHint(first.Status.Message!, first), first.Status.Code, first.Endpoint, first)
                 : new EtcdProtocolException("No endpoint is an etcd gRPC server: " + string.Join("; ", failures), GrpcStatusCode.Unavailable, null, first);
         }
 
@@ -75,6 +75,6 @@ internal static class EtcdErrorMapper
     }
 
     /// <summary>Adds how to get through when the endpoint answered in HTTP/1.1.</summary>
-    private static string WithGatewayHint(string message)
-        => message.Contains(GrpcFailureMapper.NotHttp2, StringComparison.Ordinal) ? message + GatewayHint : message;
+    private static string WithGatewayHint(string message, GrpcCallException failure)
+        => failure.Fault == ConnectionFault.NotHttp2 ? message + GatewayHint : message;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EtcdNet.Protocol.Rpc;
 using EtcdNet.Resilience;
 using EtcdNet.Transport;
@@ -42,27 +41,6 @@ internal static class VersionProbe
     private static async Task<(string Server, string? Cluster)?> TryReadAsync(ICallTransport transport, GrpcEndpoint endpoint, CancellationToken token)
     {
         var (status, body) = await transport.GetAsync(endpoint, "version", token).ConfigureAwait(false);
-        if (status is < 200 or > 299)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("etcdserver", out var server) || server.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            var cluster = root.TryGetProperty("etcdcluster", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            return (server.GetString()!, string.IsNullOrEmpty(cluster) || cluster == "not_decided" ? null : cluster);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return status is < 200 or > 299 ? null : EtcdVersionDocument.TryParse(body);
     }
 }

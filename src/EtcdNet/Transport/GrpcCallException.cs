@@ -30,6 +30,8 @@ internal enum ConnectionFault
     GoAway,
     /// <summary>The peer is not a gRPC server.</summary>
     NotGrpc,
+    /// <summary>The peer answered, but not in HTTP/2 (an HTTP/1.1-only server, proxy or load balancer).</summary>
+    NotHttp2,
 }
 
 /// <summary>A failed call below the resilience layer: the status plus what is known about delivery.</summary>

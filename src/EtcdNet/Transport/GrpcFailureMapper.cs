@@ -6,8 +6,6 @@ namespace EtcdNet.Transport;
 /// <summary>Turns HTTP/2, TLS and socket failures into <see cref="GrpcCallException"/>s with gRPC status codes.</summary>
 internal static class GrpcFailureMapper
 {
-    /// <summary>How a failure says that the peer answered in something other than HTTP/2 (an HTTP/1.1-only server or proxy).</summary>
-    public const string NotHttp2 = "it does not speak HTTP/2";
 
     /// <summary>
     /// Maps a failure of SendAsync or of reading the response; returns null when the caller's
@@ -51,7 +49,7 @@ internal static class GrpcFailureMapper
             // server answering the HTTP/2 preface with text. It cannot have applied the request.
             var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
             return notHttp2
-                ? NotGrpc(endpoint, NotHttp2 + " (its reply was not valid HTTP/2)", requestSent, exception)
+                ? NotHttp2(endpoint, "its reply was not valid HTTP/2", requestSent, exception)
                 : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception, FaultOf(protocolError));
         }
 
@@ -68,7 +66,7 @@ internal static class GrpcFailureMapper
                 case HttpRequestError.VersionNegotiationError:
                 case HttpRequestError.InvalidResponse:
                 case HttpRequestError.HttpProtocolError when !requestSent:
-                    return NotGrpc(endpoint, NotHttp2 + " (" + Describe(http) + ")", requestSent, exception);
+                    return NotHttp2(endpoint, Describe(http), requestSent, exception);
             }
         }
 
@@ -93,11 +91,15 @@ internal static class GrpcFailureMapper
     /// The peer answered, but is not an etcd gRPC server. <paramref name="requestSent"/> stays honest:
     /// a proxy could have forwarded the request before failing, so a write is not retried on that basis.
     /// </summary>
-    public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, bool requestSent, Exception? inner = null)
+    public static GrpcCallException NotGrpc(GrpcEndpoint endpoint, string why, bool requestSent, Exception? inner = null, ConnectionFault fault = ConnectionFault.NotGrpc)
         => new(new GrpcStatus(GrpcStatusCode.Unavailable,
                 $"{endpoint} is not an etcd gRPC endpoint: {why}. Check that the URL points at an etcd client port (--listen-client-urls)"
                 + (endpoint.IsTls ? "." : ", and use https:// if that port serves TLS.")),
-            CallFailureKind.Protocol, requestSent, endpoint.Address, inner);
+            CallFailureKind.Protocol, requestSent, endpoint.Address, inner, fault);
+
+    /// <summary>The peer answered in something other than HTTP/2: <see cref="NotGrpc"/> with <see cref="ConnectionFault.NotHttp2"/>.</summary>
+    public static GrpcCallException NotHttp2(GrpcEndpoint endpoint, string detail, bool requestSent, Exception? inner = null)
+        => NotGrpc(endpoint, $"it does not speak HTTP/2 ({detail})", requestSent, inner, ConnectionFault.NotHttp2);
 
     /// <summary>
     /// What an HTTP/2 error says about the connection: a NO_ERROR close is the server shutting down on purpose; a

@@ -39,7 +39,36 @@ internal static class HttpHandlerFactory
             handler.SslOptions = ssl;
         }
 
-        return settings.WrapHandler?.Invoke(handler) ?? handler;
+        if (settings.WrapHandler is not { } wrap)
+        {
+            return handler;
+        }
+
+        try
+        {
+            return Checked(wrap(handler));
+        }
+        catch
+        {
+            handler.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The caller's outermost handler, once it is known to lead to a handler that sends.</summary>
+    /// <exception cref="ArgumentException">It is null, or a delegating handler in it has no inner handler.</exception>
+    private static HttpMessageHandler Checked(HttpMessageHandler? outer)
+    {
+        for (var handler = outer; handler is DelegatingHandler delegating; handler = delegating.InnerHandler)
+        {
+            if (delegating.InnerHandler is null)
+            {
+                throw new ArgumentException(
+                    $"EtcdClientOptions.ConfigureHttpHandler returned a chain in which {delegating.GetType().Name} has no InnerHandler: set it to the handler the function receives (inner => new MyHandler {{ InnerHandler = inner }}).");
+            }
+        }
+
+        return outer ?? throw new ArgumentException("EtcdClientOptions.ConfigureHttpHandler returned null: return the handler it receives, or one that wraps it.");
     }
 
     /// <summary>Marks <paramref name="request"/> for <paramref name="endpoint"/>'s unix domain socket, when it has one.</summary>

@@ -33,9 +33,9 @@ internal static class GatewayJson
     /// One line of a stream: the message's JSON, or the status the stream failed with.
     /// </summary>
     /// <exception cref="JsonException">The line is not one of the two.</exception>
-    public static (string? Result, GrpcStatus? Error) ReadChunk(ReadOnlySpan<byte> line)
+    public static (string? Result, GrpcStatus? Error) ReadChunk(string line)
     {
-        using var document = JsonDocument.Parse(line.ToArray());
+        using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var result))
         {
@@ -44,8 +44,8 @@ internal static class GatewayJson
 
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
         {
-            var code = error.TryGetProperty("grpc_code", out var c) && c.TryGetInt32(out var value) ? value : (int)GrpcStatusCode.Unknown;
-            return (null, new GrpcStatus((GrpcStatusCode)code, error.TryGetProperty("message", out var m) ? m.GetString() : null));
+            var code = Int(error, "grpc_code") ?? (int)GrpcStatusCode.Unknown;
+            return (null, new GrpcStatus((GrpcStatusCode)code, Text(error, "message")));
         }
 
         throw new JsonException("a stream line is neither a result nor an error");
@@ -58,17 +58,19 @@ internal static class GatewayJson
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var code) || !code.TryGetInt32(out var value))
-            {
-                return null;
-            }
-
-            var message = root.TryGetProperty("message", out var m) ? m.GetString() : root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            return new GrpcStatus((GrpcStatusCode)value, message);
+            return root.ValueKind == JsonValueKind.Object && Int(root, "code") is { } code
+                ? new GrpcStatus((GrpcStatusCode)code, Text(root, "message") ?? Text(root, "error"))
+                : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static int? Int(JsonElement element, string name)
+        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static string? Text(JsonElement element, string name)
+        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

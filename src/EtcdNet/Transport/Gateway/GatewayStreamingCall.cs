@@ -19,14 +19,14 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
+    /// <summary>How many exchanges of one call may run at once (each holds an HTTP/1.1 connection while it runs).</summary>
+    private const int MaxExchanges = 8;
+
     private readonly GatewayTransport _transport;
     private readonly GrpcMethod<TRequest, TResponse> _method;
     private readonly string _route;
     private readonly CallHeaders _headers;
     private readonly CancellationTokenSource _cts;
-    /// <summary>How many exchanges of one call may run at once (each holds an HTTP/1.1 connection while it runs).</summary>
-    private const int MaxExchanges = 8;
-
     private readonly SemaphoreSlim _exchangeSlots = new(MaxExchanges);
     private readonly Channel<TResponse> _responses = Channel.CreateBounded<TResponse>(new BoundedChannelOptions(64) { SingleReader = true });
     private int _running;
@@ -123,22 +123,23 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
     protected void Deliver(TResponse response) => _responses.Writer.TryWrite(response);
 
     /// <summary>
-    /// Runs one exchange for <paramref name="message"/> in the background (encoded before this returns, so the caller
-    /// may reuse it); <paramref name="token"/> ends it quietly; <paramref name="limited"/> makes it wait for a slot.
+    /// Runs one exchange for <paramref name="message"/> in the background (checked and encoded before this returns, so
+    /// the caller may reuse it); <paramref name="token"/> ends it quietly; <paramref name="limited"/> makes it wait for a slot.
     /// </summary>
+    /// <exception cref="GrpcMessageTooLargeException">The message is over the send limit (nothing is sent), as on gRPC.</exception>
     protected void Exchange(TRequest message, long id, bool limited, CancellationToken token)
     {
+        GrpcFrameWriter.MeasureChecked(message, _transport.Settings.MaxSendMessageSize);
+        var content = new GatewayContent(GatewayJson.Encode(message));
         Interlocked.Increment(ref _running);
-        _ = RunAsync(message, id, limited, token);
+        _ = RunAsync(content, id, limited, token);
     }
 
-    private async Task RunAsync(TRequest message, long id, bool limited, CancellationToken token)
+    private async Task RunAsync(GatewayContent content, long id, bool limited, CancellationToken token)
     {
-        var content = new GatewayContent(GatewayJson.Encode(message));
         var slot = false;
         try
         {
-            GrpcFrameWriter.MeasureChecked(message, _transport.Settings.MaxSendMessageSize);
             if (limited)
             {
                 await _exchangeSlots.WaitAsync(token).ConfigureAwait(false);
@@ -196,7 +197,7 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
                 continue;
             }
 
-            var (result, error) = GatewayJson.ReadChunk(Encoding.UTF8.GetBytes(line));
+            var (result, error) = Chunk(line);
             if (error is { } status)
             {
                 throw new GrpcCallException(status, CallFailureKind.Status, true, Endpoint.Address);
@@ -209,12 +210,25 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
         }
     }
 
+    /// <summary>One line of the response stream; a line that is neither a result nor an error means the peer is not etcd's gateway.</summary>
+    private (string? Result, GrpcStatus? Error) Chunk(string line)
+    {
+        try
+        {
+            return GatewayJson.ReadChunk(line);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw GrpcFailureMapper.NotGrpc(Endpoint, "a line of its stream is not a result or an error of etcd's JSON gateway", requestSent: true, e);
+        }
+    }
+
     /// <summary>The status in an error body: a stream's error line, or a unary error.</summary>
     private static GrpcStatus? ErrorIn(string body)
     {
         try
         {
-            return GatewayJson.ReadChunk(Encoding.UTF8.GetBytes(body.Trim())).Error ?? GatewayJson.ReadError(body);
+            return GatewayJson.ReadChunk(body).Error ?? GatewayJson.ReadError(body);
         }
         catch (System.Text.Json.JsonException)
         {

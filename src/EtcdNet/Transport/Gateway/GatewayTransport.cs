@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 using Google.Protobuf;
 
 namespace EtcdNet.Transport.Gateway;
@@ -112,18 +111,8 @@ internal sealed class GatewayTransport : ICallTransport
     {
         using var timeout = new CancellationTokenSource(Settings.DialTimeout + Settings.DialTimeout);
         var (status, body) = await GetAsync(endpoint, "version", timeout.Token).ConfigureAwait(false);
-        string? version = null;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            version = document.RootElement.TryGetProperty("etcdserver", out var server) ? server.GetString() : null;
-        }
-        catch (JsonException)
-        {
-        }
-
-        return status == 200 && version is not null
-            ? GatewayRoutes.PrefixFor(version)
+        return status == 200 && EtcdVersionDocument.TryParse(body) is { } version
+            ? GatewayRoutes.PrefixFor(version.Server)
             : throw GrpcFailureMapper.NotGrpc(endpoint, $"its /version answered HTTP {status} without an etcd version", requestSent: false);
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class Http2Connection
         return e switch
         {
             OperationCanceledException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: timed out (DialTimeout)"), CallFailureKind.Connect, false, endpoint.Address, e, ConnectionFault.DialTimeout),
-            NotHttp2Exception => GrpcFailureMapper.NotGrpc(endpoint, GrpcFailureMapper.NotHttp2 + " (" + e.Message + ")", requestSent: false, e),
+            NotHttp2Exception => GrpcFailureMapper.NotHttp2(endpoint, e.Message, requestSent: false, e),
             AuthenticationException => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, GrpcFailureMapper.TlsFailureMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
             SocketException socket => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {socket.Message}"), CallFailureKind.Connect, false, endpoint.Address, e),
             _ when endpoint.IsTls => new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, GrpcFailureMapper.TlsFailureMessage(endpoint, e)), CallFailureKind.Connect, false, endpoint.Address, e),
