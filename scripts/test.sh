@@ -10,13 +10,16 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 # -m:1 runs the test projects one after another: on a small machine the real-etcd suites would
 # otherwise compete for the same cores.
-dotnet test EtcdNet.slnx -c Release --tl:off -m:1 2>&1 | tee "$log"
+# A test that runs for 10 minutes is taken as hung: its host is stopped and the test counted as failed.
+dotnet test EtcdNet.slnx -c Release --tl:off -m:1 --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Each test project ends with a summary such as "Passed!  - Failed: 0, Passed: 609, Skipped: 0, ...".
 summary='(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+'
 passed=$(grep -E "$summary" "$log" | sed -E 's/.*Passed: +([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -E "$summary" "$log" | sed -E 's/.*Failed: +([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+# The failed tests with the first lines of their messages, repeated at the end where a short tail shows them.
+failures=$(grep -E -A4 '^ +Failed [A-Za-z_][A-Za-z0-9_.]+' "$log" | cut -c1-300)
 rm -f "$log"
 
 # A build failure or a crashed test host leaves no summary: count it as a failure.
@@ -50,5 +53,9 @@ if [ "${ETCDNET_SKIP_PACKAGE_CHECK:-0}" != 1 ]; then
   add_suite ./scripts/package-check.sh
 fi
 
+if [ -n "$failures" ]; then
+  echo "Failed tests:"
+  echo "$failures"
+fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
