@@ -43,6 +43,24 @@ public sealed class EtcdTestCertificates
         ServerKeyPath = serverKeyPath;
     }
 
+    /// <summary>
+    /// Creates a new set of throwaway certificates (a CA, a server certificate for 127.0.0.1 and localhost, a client
+    /// certificate) in <c>&lt;directory&gt;/tls</c>, for a server a test starts itself, for example an etcd with flags
+    /// the launcher does not set. <see cref="EtcdCluster"/> makes its own with <see cref="EtcdClusterOptions.Tls"/>.
+    /// </summary>
+    /// <param name="directory">An existing directory; the caller deletes it.</param>
+    /// <returns>The certificates and the paths of their PEM files.</returns>
+    public static EtcdTestCertificates Create(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The directory '{directory}' does not exist.");
+        }
+
+        return Internal.TestCertificateFactory.Create(directory);
+    }
+
     /// <summary>The CA certificate (public part only); it signed the server and the client certificate.</summary>
     public X509Certificate2 CaCertificate { get; }
 
@@ -62,10 +80,10 @@ public sealed class EtcdTestCertificates
     public string ClientKeyPath { get; }
 
     /// <summary>Path of the server certificate as PEM (etcd's <c>--cert-file</c>).</summary>
-    internal string ServerCertificatePath { get; }
+    public string ServerCertificatePath { get; }
 
     /// <summary>Path of the server key as unencrypted PKCS#8 PEM (etcd's <c>--key-file</c>).</summary>
-    internal string ServerKeyPath { get; }
+    public string ServerKeyPath { get; }
 
     /// <summary>
     /// Raw TLS settings for an HTTP client of the cluster (for EtcdNet, prefer <c>EtcdTlsOptions</c>, see

@@ -45,6 +45,26 @@ public sealed class TlsTests(TlsTests.Clusters clusters, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Grpc_through_an_http_proxy_tunnels_to_the_tls_cluster_with_connect()
+    {
+        await using var proxy = new ForwardProxy();
+        var tls = EtcdTlsOptions.FromPemFiles(Certificates.CaCertificatePath);
+        await using var client = new EtcdClient(new EtcdClientOptions
+        {
+            Endpoints = clusters.Tls.ClientUrls, Tls = tls, Proxy = new System.Net.WebProxy(proxy.Url), RequestTimeout = RequestTimeout,
+        });
+
+        await using var watch = await WatchRecorder.StartAsync(client, "tls-proxied");
+        await client.PutAsync("tls-proxied", "through a tunnel");
+
+        Assert.Equal("through a tunnel", Assert.Single((await client.GetAsync("tls-proxied")).Kvs).ValueString);
+        Assert.Equal("through a tunnel", Assert.Single(await watch.EventsAsync(1)).Kv.ValueString);
+        var etcd = new Uri(clusters.Tls.ClientUrls[0]);
+        Assert.Contains($"CONNECT {etcd.Authority} HTTP/1.1", proxy.RequestLines);
+        Assert.DoesNotContain("tls-proxied", proxy.Forwarded, StringComparison.Ordinal); // the tunnel carries only TLS records
+    }
+
+    [Fact]
     public async Task SystemTrustStore_UntrustedServer_FailsPromptlyNamingTheCause()
     {
         await using var client = CreateClient(clusters.Tls.ClientUrls, tls: null); // the system trust store does not know our CA
@@ -159,12 +179,6 @@ public sealed class TlsTests(TlsTests.Clusters clusters, ITestOutputHelper outpu
         var options = new EtcdClientOptions { Endpoints = endpoints, DialTimeout = TimeSpan.FromSeconds(2), RequestTimeout = RequestTimeout };
         return new(options with { Tls = tls ?? options.Tls });
     }
-
-    // Until EtcdClientOptions.Tls is typed EtcdTlsOptions?, it takes the SslClientAuthenticationOptions the
-    // EtcdTlsOptions stand for (null standing for new EtcdTlsOptions(), as EtcdClientOptions.ToTransportSettings does);
-    // overload resolution on the property's type picks the right form, so this compiles before and after
-    // that change (delete the first overload afterwards).
-
 
     /// <summary>A self-signed CA that signed nothing the cluster uses.</summary>
     private static X509Certificate2 CreateThrowawayCa()
