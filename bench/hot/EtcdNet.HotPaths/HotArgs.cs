@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace EtcdNet.HotPaths;
 
-/// <summary>The flags of bench/hot/go/hotpaths.go, with the same names and defaults (<c>-name value</c> or <c>-name=value</c>).</summary>
+/// <summary>
+/// The flags of bench/hot/go/hotpaths.go, with the same names and defaults (<c>-name value</c> or <c>-name=value</c>),
+/// and <c>-protocol grpc|gateway</c>, which only EtcdNet has.
+/// </summary>
 internal sealed record HotArgs
 {
     public IReadOnlyList<string> Endpoints { get; init; } = ["127.0.0.1:23790"];
@@ -26,6 +29,8 @@ internal sealed record HotArgs
     public int Samples { get; init; } = 20;
 
     public string Prefix { get; init; } = "hot/";
+
+    public EtcdProtocol Protocol { get; init; } = EtcdProtocol.Grpc;
 
     public static HotArgs Parse(IReadOnlyList<string> args)
     {
@@ -55,6 +60,12 @@ internal sealed record HotArgs
                 "duration" => result with { Duration = ParseDuration(Value()) },
                 "samples" => result with { Samples = Int() },
                 "prefix" => result with { Prefix = Value() },
+                "protocol" => result with { Protocol = Value() switch
+                {
+                    "grpc" => EtcdProtocol.Grpc,
+                    "gateway" => EtcdProtocol.JsonGateway,
+                    var other => throw new ArgumentException($"unknown protocol {other}: grpc or gateway"),
+                } },
                 _ => throw new ArgumentException($"unknown flag -{flag}"),
             };
         }
@@ -80,5 +91,6 @@ internal sealed record HotArgs
     {
         Endpoints = [.. Endpoints.Select(e => e.Contains("://", StringComparison.Ordinal) ? e : "http://" + e)],
         DialTimeout = TimeSpan.FromSeconds(5),
+        Protocol = Protocol,
     });
 }

@@ -39,35 +39,14 @@ internal static class GrpcFailureMapper
             return new(new GrpcStatus(GrpcStatusCode.Unavailable, TlsFailureMessage(endpoint, exception)), CallFailureKind.Connect, false, endpoint.Address, exception);
         }
 
-        var protocolError = Find<HttpProtocolException>(exception);
-        if (protocolError is not null)
+        if (Find<HttpProtocolException>(exception) is { } protocolError)
         {
-            var code = GrpcStatus.FromHttp2ErrorCode(protocolError.ErrorCode);
-            // REFUSED_STREAM guarantees the server did not process the stream.
-            var sent = requestSent && protocolError.ErrorCode != 0x7;
-            // A PROTOCOL_ERROR from a peer that never produced a gRPC response: typically an HTTP/1.x
-            // server answering the HTTP/2 preface with text. It cannot have applied the request.
-            var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
-            return notHttp2
-                ? NotHttp2(endpoint, "its reply was not valid HTTP/2", requestSent, exception)
-                : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception, FaultOf(protocolError));
+            return FromProtocolError(protocolError, endpoint, requestSent, exception);
         }
 
-        if (exception is HttpRequestException http)
+        if (exception is HttpRequestException http && FromRequestError(http, endpoint, requestSent) is { } failure)
         {
-            switch (http.HttpRequestError)
-            {
-                case HttpRequestError.NameResolutionError:
-                case HttpRequestError.ConnectionError when !requestSent:
-                case HttpRequestError.ProxyTunnelError:
-                    return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, exception);
-                case HttpRequestError.SecureConnectionError:
-                    return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"TLS handshake with {endpoint} failed: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, exception);
-                case HttpRequestError.VersionNegotiationError:
-                case HttpRequestError.InvalidResponse:
-                case HttpRequestError.HttpProtocolError when !requestSent:
-                    return NotHttp2(endpoint, Describe(http), requestSent, exception);
-            }
+            return failure;
         }
 
         if (Find<SocketException>(exception) is { } socket && !requestSent)
@@ -77,6 +56,36 @@ internal static class GrpcFailureMapper
 
         return new(new GrpcStatus(GrpcStatusCode.Unavailable, $"connection to {endpoint} failed: {Describe(exception)}"), CallFailureKind.Transport, requestSent, endpoint.Address, exception);
     }
+
+    /// <summary>An HTTP/2 error code from the peer (a reset stream or GOAWAY), or its reply that was not HTTP/2.</summary>
+    private static GrpcCallException FromProtocolError(HttpProtocolException protocolError, GrpcEndpoint endpoint, bool requestSent, Exception exception)
+    {
+        var code = GrpcStatus.FromHttp2ErrorCode(protocolError.ErrorCode);
+        // REFUSED_STREAM guarantees the server did not process the stream.
+        var sent = requestSent && protocolError.ErrorCode != 0x7;
+        // A PROTOCOL_ERROR from a peer that never produced a gRPC response: typically an HTTP/1.x
+        // server answering the HTTP/2 preface with text. It cannot have applied the request.
+        var notHttp2 = protocolError.ErrorCode == 0x1 && !endpoint.SpokeGrpc;
+        return notHttp2
+            ? NotHttp2(endpoint, "its reply was not valid HTTP/2", requestSent, exception)
+            : new(new GrpcStatus(code == GrpcStatusCode.Internal ? GrpcStatusCode.Unavailable : code, $"HTTP/2 error from {endpoint}: {protocolError.Message}"), CallFailureKind.Transport, sent, endpoint.Address, exception, FaultOf(protocolError));
+    }
+
+    /// <summary>The failures <see cref="HttpRequestException.HttpRequestError"/> names precisely; null for the others.</summary>
+    private static GrpcCallException? FromRequestError(HttpRequestException http, GrpcEndpoint endpoint, bool requestSent)
+        => http.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError => CannotConnect(http, endpoint),
+            HttpRequestError.ConnectionError when !requestSent => CannotConnect(http, endpoint),
+            HttpRequestError.SecureConnectionError
+                => new(new GrpcStatus(GrpcStatusCode.Unavailable, $"TLS handshake with {endpoint} failed: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, http),
+            HttpRequestError.VersionNegotiationError or HttpRequestError.InvalidResponse => NotHttp2(endpoint, Describe(http), requestSent, http),
+            HttpRequestError.HttpProtocolError when !requestSent => NotHttp2(endpoint, Describe(http), requestSent, http),
+            _ => null,
+        };
+
+    private static GrpcCallException CannotConnect(HttpRequestException http, GrpcEndpoint endpoint)
+        => new(new GrpcStatus(GrpcStatusCode.Unavailable, $"cannot connect to {endpoint}: {Describe(http)}"), CallFailureKind.Connect, false, endpoint.Address, http);
 
     /// <summary>Why a TLS session to <paramref name="endpoint"/> failed: the certificate check's own words, or a hint about client certificates.</summary>
     public static string TlsFailureMessage(GrpcEndpoint endpoint, Exception exception)

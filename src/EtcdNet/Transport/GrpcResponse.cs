@@ -10,26 +10,7 @@ internal static class GrpcResponse
     public static async ValueTask<Stream> OpenAsync(HttpResponseMessage response, GrpcEndpoint endpoint, bool requestSent, bool streaming, CancellationToken cancellationToken)
     {
         var headerStatus = GrpcStatus.TryRead(response.Headers);
-        if (response.StatusCode != System.Net.HttpStatusCode.OK)
-        {
-            if (headerStatus is { } s && s.Code != GrpcStatusCode.OK)
-            {
-                throw new GrpcCallException(s, CallFailureKind.Status, true, endpoint.Address);
-            }
-
-            var code = (int)response.StatusCode;
-            throw GrpcStatus.FromHttpStatus(code) == GrpcStatusCode.Unavailable
-                ? new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} answered HTTP {code}."), CallFailureKind.Transport, true, endpoint.Address)
-                : GrpcFailureMapper.NotGrpc(endpoint, $"it answered HTTP {code} {response.ReasonPhrase}", requestSent);
-        }
-
-        var contentType = response.Content.Headers.ContentType?.MediaType;
-        if (contentType is null || !contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
-        {
-            throw GrpcFailureMapper.NotGrpc(endpoint, $"it answered with content type '{contentType ?? "(none)"}' instead of application/grpc", requestSent);
-        }
-
-        endpoint.MarkSpokeGrpc();
+        CheckHead((int)response.StatusCode, response.ReasonPhrase, headerStatus, response.Content.Headers.ContentType?.MediaType, endpoint, requestSent);
         if (headerStatus is { } trailersOnly)
         {
             if (streaming && trailersOnly.Code == GrpcStatusCode.OK)
@@ -43,6 +24,32 @@ internal static class GrpcResponse
         }
 
         return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a response's head: HTTP 200 (else the error status the headers carry, Unavailable for the HTTP codes
+    /// that mean it, or "not etcd") and a gRPC content type; then the endpoint is known to speak gRPC.
+    /// </summary>
+    public static void CheckHead(int httpStatus, string? reasonPhrase, GrpcStatus? headerStatus, string? contentType, GrpcEndpoint endpoint, bool requestSent)
+    {
+        if (httpStatus != 200)
+        {
+            if (headerStatus is { Code: not GrpcStatusCode.OK } status)
+            {
+                throw new GrpcCallException(status, CallFailureKind.Status, true, endpoint.Address);
+            }
+
+            throw GrpcStatus.FromHttpStatus(httpStatus) == GrpcStatusCode.Unavailable
+                ? new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} answered HTTP {httpStatus}."), CallFailureKind.Transport, true, endpoint.Address)
+                : GrpcFailureMapper.NotGrpc(endpoint, $"it answered HTTP {httpStatus}{(reasonPhrase is null ? "" : " " + reasonPhrase)}", requestSent);
+        }
+
+        if (contentType is null || !contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
+        {
+            throw GrpcFailureMapper.NotGrpc(endpoint, $"it answered with content type '{contentType ?? "(none)"}' instead of application/grpc", requestSent);
+        }
+
+        endpoint.MarkSpokeGrpc();
     }
 
     /// <summary>After the body ended: throws unless the trailers carry status OK.</summary>

@@ -9,25 +9,7 @@ internal static class Http2Response
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        if (call.HttpStatus != 200)
-        {
-            if (call.HeaderStatus is { Code: not GrpcStatusCode.OK } headerStatus)
-            {
-                throw new GrpcCallException(headerStatus, CallFailureKind.Status, true, endpoint.Address);
-            }
-
-            throw GrpcStatus.FromHttpStatus(call.HttpStatus) == GrpcStatusCode.Unavailable
-                ? new GrpcCallException(new GrpcStatus(GrpcStatusCode.Unavailable, $"{endpoint} answered HTTP {call.HttpStatus}."), CallFailureKind.Transport, true, endpoint.Address)
-                : GrpcFailureMapper.NotGrpc(endpoint, $"it answered HTTP {call.HttpStatus}", requestSent: true);
-        }
-
-        var contentType = call.ContentType;
-        if (contentType is null || !contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
-        {
-            throw GrpcFailureMapper.NotGrpc(endpoint, $"it answered with content type '{contentType ?? "(none)"}' instead of application/grpc", requestSent: true);
-        }
-
-        endpoint.MarkSpokeGrpc();
+        GrpcResponse.CheckHead(call.HttpStatus, reasonPhrase: null, call.HeaderStatus, call.ContentType, endpoint, requestSent: true);
         var status = call.HeaderStatus ?? call.TrailerStatus
             ?? new GrpcStatus(GrpcStatusCode.Internal, $"{endpoint} ended the response without a grpc-status trailer.");
         if (status.Code != GrpcStatusCode.OK)

@@ -30,6 +30,7 @@ internal sealed class Http2Transport : ICallTransport
         where TResponse : class, IMessage<TResponse>
     {
         ObjectDisposedException.ThrowIf(_disposed, Settings.Owner);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled call sends nothing (an answer could outrun the cancel)
         var connection = await ConnectionAsync(endpoint, cancellationToken).ConfigureAwait(false);
         var request = GrpcFrameWriter.RentChecked(message, Settings.MaxSendMessageSize, out var length);
         Http2Call? call;
