@@ -30,63 +30,10 @@ internal sealed class WatchBench(WatchBenchSettings settings, CliConsole console
         var consumers = new List<Task>();
         try
         {
-            // Phase one: create the watchers, streams in parallel, one at a time per stream.
-            var creation = new LatencyHistogram();
             var events = new LatencyHistogram();
-            var cpu0 = ProcessCpu.Total();
-            var start = Stopwatch.GetTimestamp();
-            var chooser = new KeyChooser(1, settings.KeySpace, settings.SequentialKeys);
-            var keyOf = new int[settings.Streams * settings.WatchersPerStream];
-            for (var i = 0; i < keyOf.Length; i++)
-            {
-                keyOf[i] = (int)chooser.Next(0, i);
-                watchersPerKey[keyOf[i]]++;
-            }
-
-            await Task.WhenAll(Enumerable.Range(0, settings.Streams).Select(async s =>
-            {
-                for (var j = 0; j < settings.WatchersPerStream; j++)
-                {
-                    var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    var t0 = Stopwatch.GetTimestamp();
-                    var key = keys[keyOf[(s * settings.WatchersPerStream) + j]];
-                    lock (consumers)
-                    {
-                        consumers.Add(ConsumeAsync(streams[s], key, created, events, stop.Token));
-                    }
-
-                    await created.Task.WaitAsync(cancellationToken);
-                    var ns = BenchRunner.ElapsedNanoseconds(t0);
-                    lock (creation)
-                    {
-                        creation.Record(ns);
-                    }
-                }
-            }));
-            var creationResult = new BenchResult("watch creation", Stopwatch.GetElapsedTime(start), creation, new Dictionary<string, long>(), ProcessCpu.Total() - cpu0);
-
-            // Phase two: the puts, then wait until every expected event arrived (or the grace period passed).
+            var creationResult = await CreateWatchersAsync(streams, keys, watchersPerKey, consumers, events, stop.Token, cancellationToken);
             var put = new WatchPutOperation(keys, settings.ValueSize, new KeyChooser(settings.PutClients, settings.KeySpace, settings.SequentialKeys), watchersPerKey);
-            cpu0 = ProcessCpu.Total();
-            start = Stopwatch.GetTimestamp();
-            var putResult = await new BenchRunner(new BenchLoad(settings.PutClients, settings.PutTotal, TimeSpan.Zero, settings.PutRate, settings.Sample), console)
-                .RunAsync("watch put", putConnections, put, cancellationToken);
-            var waitUntil = Stopwatch.GetTimestamp() + (long)(EventGrace.TotalSeconds * Stopwatch.Frequency);
-            while (Interlocked.Read(ref _received) < put.ExpectedEvents && Stopwatch.GetTimestamp() < waitUntil)
-            {
-                await Task.Delay(10, cancellationToken);
-            }
-
-            var missing = put.ExpectedEvents - Interlocked.Read(ref _received);
-            var errors = missing > 0 ? new Dictionary<string, long> { ["events not received"] = missing } : new Dictionary<string, long>();
-            LatencyHistogram eventsCopy;
-            lock (events)
-            {
-                eventsCopy = new LatencyHistogram();
-                eventsCopy.Add(events);
-            }
-
-            var eventResult = new BenchResult("watch events", Stopwatch.GetElapsedTime(start), eventsCopy, errors, ProcessCpu.Total() - cpu0);
+            var (putResult, eventResult) = await PutAndAwaitEventsAsync(put, putConnections, events, cancellationToken);
             return settings.ReportCreation ? [creationResult, putResult, eventResult] : [putResult, eventResult];
         }
         finally
@@ -106,6 +53,70 @@ internal sealed class WatchBench(WatchBenchSettings settings, CliConsole console
                 // The watches end with the streams.
             }
         }
+    }
+
+    /// <summary>Phase one: creates the watchers, streams in parallel, one at a time per stream; times each creation.</summary>
+    private async Task<BenchResult> CreateWatchersAsync(
+        EtcdClient[] streams, byte[][] keys, int[] watchersPerKey, List<Task> consumers, LatencyHistogram events, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var creation = new LatencyHistogram();
+        var cpu0 = ProcessCpu.Total();
+        var start = Stopwatch.GetTimestamp();
+        var chooser = new KeyChooser(1, settings.KeySpace, settings.SequentialKeys);
+        var keyOf = new int[settings.Streams * settings.WatchersPerStream];
+        for (var i = 0; i < keyOf.Length; i++)
+        {
+            keyOf[i] = (int)chooser.Next(0, i);
+            watchersPerKey[keyOf[i]]++;
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, settings.Streams).Select(async s =>
+        {
+            for (var j = 0; j < settings.WatchersPerStream; j++)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var t0 = Stopwatch.GetTimestamp();
+                var key = keys[keyOf[(s * settings.WatchersPerStream) + j]];
+                lock (consumers)
+                {
+                    consumers.Add(ConsumeAsync(streams[s], key, created, events, stop));
+                }
+
+                await created.Task.WaitAsync(cancellationToken);
+                var ns = BenchRunner.ElapsedNanoseconds(t0);
+                lock (creation)
+                {
+                    creation.Record(ns);
+                }
+            }
+        }));
+        return new BenchResult("watch creation", Stopwatch.GetElapsedTime(start), creation, new Dictionary<string, long>(), ProcessCpu.Total() - cpu0);
+    }
+
+    /// <summary>Phase two: the puts, then a wait until every expected event arrived (or the grace period passed).</summary>
+    private async Task<(BenchResult Puts, BenchResult Events)> PutAndAwaitEventsAsync(
+        WatchPutOperation put, IReadOnlyList<EtcdClient> putConnections, LatencyHistogram events, CancellationToken cancellationToken)
+    {
+        var cpu0 = ProcessCpu.Total();
+        var start = Stopwatch.GetTimestamp();
+        var putResult = await new BenchRunner(new BenchLoad(settings.PutClients, settings.PutTotal, TimeSpan.Zero, settings.PutRate, settings.Sample), console)
+            .RunAsync("watch put", putConnections, put, cancellationToken);
+        var waitUntil = Stopwatch.GetTimestamp() + (long)(EventGrace.TotalSeconds * Stopwatch.Frequency);
+        while (Interlocked.Read(ref _received) < put.ExpectedEvents && Stopwatch.GetTimestamp() < waitUntil)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        var missing = put.ExpectedEvents - Interlocked.Read(ref _received);
+        var errors = missing > 0 ? new Dictionary<string, long> { ["events not received"] = missing } : new Dictionary<string, long>();
+        LatencyHistogram eventsCopy;
+        lock (events)
+        {
+            eventsCopy = new LatencyHistogram();
+            eventsCopy.Add(events);
+        }
+
+        return (putResult, new BenchResult("watch events", Stopwatch.GetElapsedTime(start), eventsCopy, errors, ProcessCpu.Total() - cpu0));
     }
 
     private async Task ConsumeAsync(EtcdClient client, byte[] key, TaskCompletionSource created, LatencyHistogram events, CancellationToken cancellationToken)

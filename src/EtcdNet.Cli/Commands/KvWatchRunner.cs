@@ -8,6 +8,7 @@ namespace EtcdNet.Cli.Commands;
 internal sealed class KvWatchRunner(CommandContext context)
 {
     private readonly object _outputLock = new();
+    private Exception? _failure; // the first interactive watch that failed
 
     /// <summary>Watches until interrupted (exit 5 without a message) or until the server ends the watch (exit 5, as etcdctl).</summary>
     public async Task<int> RunAsync(KvWatchRequest request)
@@ -25,7 +26,6 @@ internal sealed class KvWatchRunner(CommandContext context)
     {
         var watches = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        Exception? failure = null;
         var token = stop.Token;
         try
         {
@@ -53,30 +53,7 @@ internal sealed class KvWatchRunner(CommandContext context)
                             continue;
                         }
 
-                        // Wait until etcd confirms the watch, so that a following "progress" line reaches it.
-                        var request = KvWatchCommand.ParseInteractive(words, envKey, envRange);
-                        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        var watch = Task.Run(() => WatchAsync(request with { Options = request.Options with { CreatedNotify = true } }, created), CancellationToken.None);
-                        watches.Add(watch);
-                        _ = watch.ContinueWith(
-                            t =>
-                            {
-                                // A watch that fails (its per-event command failed, the server refused it) ends the
-                                // command with that error at once, as etcdctl does, instead of after Ctrl+C.
-                                Interlocked.CompareExchange(ref failure, t.Exception!.GetBaseException(), null);
-                                try
-                                {
-                                    stop.Cancel();
-                                }
-                                catch (ObjectDisposedException)
-                                {
-                                    // The command already ended.
-                                }
-                            },
-                            CancellationToken.None,
-                            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                            TaskScheduler.Default);
-                        await Task.WhenAny(created.Task, watch).WaitAsync(token);
+                        await StartWatchAsync(KvWatchCommand.ParseInteractive(words, envKey, envRange), watches, stop);
                         break;
                     case "progress":
                         await context.Client.RequestProgressAsync(token);
@@ -89,7 +66,7 @@ internal sealed class KvWatchRunner(CommandContext context)
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            if (Volatile.Read(ref failure) is { } error)
+            if (Volatile.Read(ref _failure) is { } error)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
@@ -97,6 +74,33 @@ internal sealed class KvWatchRunner(CommandContext context)
             await Task.WhenAll(watches);
             return ExitCodes.Interrupted;
         }
+    }
+
+    /// <summary>Starts one interactive watch and waits until etcd confirms it, so that a following "progress" line reaches it.</summary>
+    private async Task StartWatchAsync(KvWatchRequest request, List<Task> watches, CancellationTokenSource stop)
+    {
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = Task.Run(() => WatchAsync(request with { Options = request.Options with { CreatedNotify = true } }, created), CancellationToken.None);
+        watches.Add(watch);
+        _ = watch.ContinueWith(
+            t =>
+            {
+                // A watch that fails (its per-event command failed, the server refused it) ends the
+                // command with that error at once, as etcdctl does, instead of after Ctrl+C.
+                Interlocked.CompareExchange(ref _failure, t.Exception!.GetBaseException(), null);
+                try
+                {
+                    stop.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The command already ended.
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        await Task.WhenAny(created.Task, watch).WaitAsync(stop.Token);
     }
 
     // True when interrupted, false when the server ended the watch.

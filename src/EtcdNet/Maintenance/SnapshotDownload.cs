@@ -49,29 +49,38 @@ internal static class SnapshotDownload
             }
             catch (GrpcCallException failure)
             {
-                var decision = FailurePolicy.Rule(CallKind.Read, FailureClassifier.Classify(failure), failure.RequestSent);
-                if (decision.SetAside)
-                {
-                    pool.ReportFailure(index);
-                }
-
                 failures.Add(new EndpointFailure(endpoint.Address, failure.Message, failure));
                 tried |= 1UL << index;
-                var retry = written == 0 && decision.Action == FailureAction.TryAnotherEndpoint; // a snapshot half written cannot move
-                if (!retry)
-                {
-                    throw EtcdErrorMapper.ToPublic(failure, Timeout.InfiniteTimeSpan, repeatable: true);
-                }
-
-                if ((tried & pool.AllMask) == pool.AllMask || failures.Count >= EndpointPool.MaxEndpoints)
-                {
-                    throw EtcdErrorMapper.NoEndpoint(failures); // every endpoint failed once
-                }
+                ThrowUnlessAnotherMayTry(pool, index, failure, written, tried, failures);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
             {
                 throw new OperationCanceledException("The etcd snapshot was cancelled.", e, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sets the endpoint aside when the policy says so, and throws unless the snapshot may start again on another
+    /// endpoint: nothing written yet, the failure is one to try elsewhere, and an endpoint is left to try.
+    /// </summary>
+    private static void ThrowUnlessAnotherMayTry(EndpointPool pool, int index, GrpcCallException failure, long written, ulong tried, List<EndpointFailure> failures)
+    {
+        var decision = FailurePolicy.Rule(CallKind.Read, FailureClassifier.Classify(failure), failure.RequestSent);
+        if (decision.SetAside)
+        {
+            pool.ReportFailure(index);
+        }
+
+        var retry = written == 0 && decision.Action == FailureAction.TryAnotherEndpoint; // a snapshot half written cannot move
+        if (!retry)
+        {
+            throw EtcdErrorMapper.ToPublic(failure, Timeout.InfiniteTimeSpan, repeatable: true);
+        }
+
+        if ((tried & pool.AllMask) == pool.AllMask || failures.Count >= EndpointPool.MaxEndpoints)
+        {
+            throw EtcdErrorMapper.NoEndpoint(failures); // every endpoint failed once
         }
     }
 }

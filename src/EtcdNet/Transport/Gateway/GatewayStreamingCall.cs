@@ -119,6 +119,11 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
     /// <summary>Whether an exchange that the server ended with status OK ends the whole call (by default, not while requests may follow).</summary>
     protected virtual bool EndsCall(long exchange) => false;
 
+    /// <summary>Called once exchange <paramref name="exchange"/> has ended, however it ended (by default, nothing).</summary>
+    protected virtual void OnExchangeEnded(long exchange)
+    {
+    }
+
     /// <summary>Hands a response made by the call itself to the reader.</summary>
     protected void Deliver(TResponse response) => _responses.Writer.TryWrite(response);
 
@@ -169,6 +174,7 @@ internal class GatewayStreamingCall<TRequest, TResponse> : IGrpcStreamingCall<TR
                 _exchangeSlots.Release();
             }
 
+            OnExchangeEnded(id);
             if (Interlocked.Decrement(ref _running) == 0 && _requestCompleted)
             {
                 _responses.Writer.TryComplete();

@@ -27,7 +27,16 @@ internal sealed class GatewayWatchCall(
                     var id = Interlocked.Increment(ref _nextId) - 1;
                     var watch = CancellationTokenSource.CreateLinkedTokenSource(CallToken);
                     _watches[id] = watch;
-                    Exchange(message, id, limited: false, watch.Token);
+                    try
+                    {
+                        Exchange(message, id, limited: false, watch.Token);
+                    }
+                    catch
+                    {
+                        OnExchangeEnded(id); // refused before it started
+                        throw;
+                    }
+
                     break;
                 case WatchRequest.RequestUnionOneofCase.CancelRequest:
                     var cancelled = message.CancelRequest.WatchId;
@@ -43,6 +52,15 @@ internal sealed class GatewayWatchCall(
                     throw new NotSupportedException(
                         "etcd's JSON gateway cannot carry watch progress requests; they need EtcdClientOptions.Protocol = EtcdProtocol.Grpc.");
             }
+        }
+    }
+
+    // The exchange no longer uses its token: release it (a cancel may have taken it already).
+    protected override void OnExchangeEnded(long exchange)
+    {
+        if (_watches.TryRemove(exchange, out var ended))
+        {
+            ended.Dispose();
         }
     }
 
