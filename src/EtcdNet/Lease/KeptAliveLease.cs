@@ -6,11 +6,19 @@ namespace EtcdNet.Lease;
 /// </summary>
 internal sealed class KeptAliveLease
 {
-    public KeptAliveLease(long id, TimeSpan now, TimeSpan firstResponseTimeout)
+    /// <param name="id">The lease.</param>
+    /// <param name="now">The clock reading when keeping it alive starts.</param>
+    /// <param name="firstResponseTimeout">How long the first renewal may take when nothing better is known.</param>
+    /// <param name="leftSinceGrant">
+    /// The time the lease has left by its grant, when this client granted it: its deadline is then the earlier of the
+    /// two, so a lease whose TTL is shorter than <paramref name="firstResponseTimeout"/> is not trusted past it (and one
+    /// whose grant is older than its TTL is lost at once).
+    /// </param>
+    public KeptAliveLease(long id, TimeSpan now, TimeSpan firstResponseTimeout, TimeSpan? leftSinceGrant = null)
     {
         Id = id;
         RenewAt = now;
-        ExpiresAt = now + firstResponseTimeout;
+        ExpiresAt = now + (leftSinceGrant is { } left && left < firstResponseTimeout ? left : firstResponseTimeout);
         FirstResponseTimeout = firstResponseTimeout;
         QueuedAt = TimeSpan.MaxValue;
     }

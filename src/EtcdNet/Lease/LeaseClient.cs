@@ -7,10 +7,15 @@ namespace EtcdNet.Lease;
 internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
 {
     private readonly RpcInvoker _invoker;
+    private readonly LeaseGrantDeadlines _grants;
     private LeaseKeepAliveManager? _keepAlives;
     private volatile bool _disposed;
 
-    public LeaseClient(RpcInvoker invoker) => _invoker = invoker;
+    public LeaseClient(RpcInvoker invoker)
+    {
+        _invoker = invoker;
+        _grants = new LeaseGrantDeadlines(invoker.Time);
+    }
 
     /// <summary>The shared keep-alive, or null before the first <see cref="KeepAliveAsync(long, CancellationToken)"/> (for tests and diagnostics).</summary>
     internal LeaseKeepAliveManager? KeepAlives => Volatile.Read(ref _keepAlives);
@@ -20,17 +25,22 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfNegative(id);
         var seconds = (long)Math.Ceiling(ttl.TotalSeconds);
+        var sentAt = _grants.Now;
         var response = await _invoker.UnaryAsync(LeaseMethods.Grant, new LeaseGrantRequest { TTL = seconds, ID = id }, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(response.Error))
         {
             throw new EtcdException(response.Error, GrpcStatusCode.Unknown, response.Error);
         }
 
+        _grants.Granted(response.ID, sentAt, TimeSpan.FromSeconds(response.TTL));
         return new EtcdNet.LeaseGrantResponse(response);
     }
 
     public async Task<EtcdNet.LeaseRevokeResponse> RevokeAsync(long id, CancellationToken cancellationToken = default)
-        => new(await _invoker.UnaryAsync(LeaseMethods.Revoke, new LeaseRevokeRequest { ID = id }, cancellationToken).ConfigureAwait(false));
+    {
+        _grants.Forget(id);
+        return new(await _invoker.UnaryAsync(LeaseMethods.Revoke, new LeaseRevokeRequest { ID = id }, cancellationToken).ConfigureAwait(false));
+    }
 
     public async Task<EtcdNet.LeaseTimeToLiveResponse> TimeToLiveAsync(long id, bool keys = false, CancellationToken cancellationToken = default)
         => new(await _invoker.UnaryAsync(LeaseMethods.TimeToLive, new LeaseTimeToLiveRequest { ID = id, Keys = keys }, cancellationToken).ConfigureAwait(false));
@@ -61,7 +71,7 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
         var keepAlives = Volatile.Read(ref _keepAlives);
         if (keepAlives is null)
         {
-            var created = new LeaseKeepAliveManager(_invoker);
+            var created = new LeaseKeepAliveManager(_invoker, _grants);
             keepAlives = Interlocked.CompareExchange(ref _keepAlives, created, null) ?? created;
         }
 

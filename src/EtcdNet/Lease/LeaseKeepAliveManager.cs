@@ -15,6 +15,7 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
     private static readonly CallHeaders StreamHeaders = new(null, RpcInvoker.LeaderRequired);
 
     private readonly RpcInvoker _invoker;
+    private readonly LeaseGrantDeadlines? _grants;
     private readonly TimeSpan _firstResponseTimeout;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, KeptAliveLease> _leases = [];
@@ -31,9 +32,10 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
     private long _renewalsSent;
     private long _renewalsReceived;
 
-    public LeaseKeepAliveManager(RpcInvoker invoker)
+    public LeaseKeepAliveManager(RpcInvoker invoker, LeaseGrantDeadlines? grants = null)
     {
         _invoker = invoker;
+        _grants = grants;
         _clock = new LeaseClock(invoker.Time);
         _schedulerWake = new LeaseSignal(invoker.Time);
         _streamWake = new LeaseSignal(invoker.Time);
@@ -88,7 +90,7 @@ internal sealed partial class LeaseKeepAliveManager : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_stopped, typeof(EtcdClient));
             if (!_leases.TryGetValue(id, out var lease))
             {
-                lease = new KeptAliveLease(id, _clock.Now, _firstResponseTimeout);
+                lease = new KeptAliveLease(id, _clock.Now, _firstResponseTimeout, _grants?.Take(id));
                 _leases.Add(id, lease);
             }
 

@@ -30,7 +30,8 @@ public static class LeaseChecker
             {
                 if (expiredBeforeRevoke)
                 {
-                    anomalies.Add($"lease {lease.LeaseId:x} of client {lease.Client}: the server expired it (its key was deleted at revision {deleted.Revision}, before the revoke) and the client never said it was lost");
+                    anomalies.Add($"lease {lease.LeaseId:x} of client {lease.Client}: the server expired it (its key was deleted at revision {deleted.Revision}, before the revoke) and the client never said it was lost"
+                        + $" (revoke: {(lease.RevokeRevision is { } r ? $"revision {r}" : lease.RevokeError)}; deletion seen {Seconds(expiredBy, lease.RevokeCall)} the revoke was sent)");
                 }
             }
             else if (lease.LostAt is { } lostAt && expiredBy is { } at && lostAt - at > MaxLostDelay.TotalSeconds * System.Diagnostics.Stopwatch.Frequency)
@@ -42,4 +43,9 @@ public static class LeaseChecker
 
         return anomalies;
     }
+
+    private static string Seconds(long? at, long reference)
+        => at is not { } t ? "at an unknown time before"
+            : t <= reference ? $"{System.Diagnostics.Stopwatch.GetElapsedTime(t, reference).TotalSeconds:0.000} s before"
+            : $"{System.Diagnostics.Stopwatch.GetElapsedTime(reference, t).TotalSeconds:0.000} s after";
 }

@@ -41,6 +41,13 @@ internal sealed class ScriptedTransport : ICallTransport
         return this;
     }
 
+    /// <summary>The next call answers with <paramref name="response"/>.</summary>
+    public ScriptedTransport ThenAnswer(IMessage response)
+    {
+        _steps.Enqueue((_, _) => Task.FromResult<object?>(response));
+        return this;
+    }
+
     /// <summary>The next call never answers: it ends only when its token is cancelled.</summary>
     public ScriptedTransport ThenHang()
     {

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace EtcdNet.Lease;
+
+/// <summary>
+/// The latest moment each lease granted by this client can still live without a renewal: when its grant was sent plus
+/// the TTL the server granted (the server started the TTL no earlier). A keep-alive started for such a lease counts it
+/// lost at that moment unless its first renewal is answered before (at once when the moment has passed); for a lease
+/// granted elsewhere the TTL is unknown until the first answer. Entries are taken by the first keep-alive or a revoke;
+/// past 1024 entries, those whose moment has passed are dropped.
+/// </summary>
+internal sealed class LeaseGrantDeadlines(TimeProvider time)
+{
+    /// <summary>Above this many entries, a grant first drops those whose moment has passed.</summary>
+    private const int PruneAbove = 1024;
+
+    private readonly ConcurrentDictionary<long, long> _deadlines = new(); // TimeProvider timestamps
+
+    /// <summary>A reading to pass to <see cref="Granted"/>, taken before the grant is sent.</summary>
+    public long Now => time.GetTimestamp();
+
+    /// <summary>Records that lease <paramref name="id"/>, asked for at <paramref name="sentAt"/>, was granted <paramref name="ttl"/>.</summary>
+    public void Granted(long id, long sentAt, TimeSpan ttl)
+    {
+        if (_deadlines.Count >= PruneAbove)
+        {
+            var now = time.GetTimestamp();
+            foreach (var (lease, deadline) in _deadlines)
+            {
+                if (deadline <= now)
+                {
+                    _deadlines.TryRemove(lease, out _);
+                }
+            }
+        }
+
+        _deadlines[id] = sentAt + (long)(ttl.TotalSeconds * time.TimestampFrequency);
+    }
+
+    /// <summary>
+    /// Takes the entry of lease <paramref name="id"/>: the time it has left without a renewal (zero or less when its
+    /// moment has passed: it may have expired already), or null when this client did not grant it.
+    /// </summary>
+    public TimeSpan? Take(long id)
+        => _deadlines.TryRemove(id, out var deadline)
+            ? TimeSpan.FromSeconds((double)(deadline - time.GetTimestamp()) / time.TimestampFrequency)
+            : null;
+
+    /// <summary>Forgets lease <paramref name="id"/> (revoked).</summary>
+    public void Forget(long id) => _deadlines.TryRemove(id, out _);
+}
