@@ -51,8 +51,11 @@ public sealed class SafetyCheckerTests
         var second = Stopwatch.Frequency;
         // A read at revision 5 returned at t = 10 s: the key was gone by then.
         var operations = new[] { new HistoryOperation(0, 0, new GetInput("x"), 9 * second, 10 * second, Outcome.Ok, new KvOutput(5, Reads: [null])) };
-        var expiredBeforeTheRevoke = new LeaseRecord(0, 1, "lease/a", false, null, "etcdserver: requested lease not found", RevokeCall: 11 * second);
+        var expiredBeforeTheRevoke = new LeaseRecord(0, 1, "lease/a", false, null, "etcdserver: requested lease not found", RevokeCall: 12 * second);
         Assert.Contains("never said", Assert.Single(LeaseChecker.Check([expiredBeforeTheRevoke], log, operations)), StringComparison.Ordinal);
+
+        // Revoked within MaxLostDelay of the expiry: before the client was due to say so.
+        Assert.Empty(LeaseChecker.Check([expiredBeforeTheRevoke with { RevokeCall = (long)(10.8 * second) }], log, operations));
 
         // A revoke sent before the key was known to be gone may have been applied and then retried: no evidence of a loss.
         Assert.Empty(LeaseChecker.Check([expiredBeforeTheRevoke with { RevokeCall = 9 * second }], log, operations));

@@ -38,8 +38,9 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
 
     public async Task<EtcdNet.LeaseRevokeResponse> RevokeAsync(long id, CancellationToken cancellationToken = default)
     {
-        _grants.Forget(id);
-        return new(await _invoker.UnaryAsync(LeaseMethods.Revoke, new LeaseRevokeRequest { ID = id }, cancellationToken).ConfigureAwait(false));
+        var revoked = new EtcdNet.LeaseRevokeResponse(await _invoker.UnaryAsync(LeaseMethods.Revoke, new LeaseRevokeRequest { ID = id }, cancellationToken).ConfigureAwait(false));
+        _grants.Forget(id); // only now: a revoke that failed leaves the lease, and its deadline, as they were
+        return revoked;
     }
 
     public async Task<EtcdNet.LeaseTimeToLiveResponse> TimeToLiveAsync(long id, bool keys = false, CancellationToken cancellationToken = default)
@@ -48,10 +49,13 @@ internal sealed class LeaseClient : ILeaseClient, IAsyncDisposable
     public async Task<EtcdNet.LeaseLeasesResponse> LeasesAsync(CancellationToken cancellationToken = default)
         => new(await _invoker.UnaryAsync(LeaseMethods.Leases, new LeaseLeasesRequest(), cancellationToken).ConfigureAwait(false));
 
-    public Task<EtcdNet.LeaseKeepAliveResponse> KeepAliveOnceAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<EtcdNet.LeaseKeepAliveResponse> KeepAliveOnceAsync(long id, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
-        return LeaseKeepAliveOnce.RunAsync(_invoker, id, cancellationToken);
+        var sentAt = _grants.Now;
+        var renewed = await LeaseKeepAliveOnce.RunAsync(_invoker, id, cancellationToken).ConfigureAwait(false);
+        _grants.Renewed(id, sentAt, renewed.Ttl);
+        return renewed;
     }
 
     public LeaseKeepAlive KeepAliveAsync(long id, CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ internal sealed class LeaseGrantDeadlines(TimeProvider time)
             {
                 if (deadline <= now)
                 {
-                    _deadlines.TryRemove(lease, out _);
+                    _deadlines.TryRemove(new KeyValuePair<long, long>(lease, deadline)); // not one granted again meanwhile
                 }
             }
         }
@@ -45,6 +45,20 @@ internal sealed class LeaseGrantDeadlines(TimeProvider time)
         => _deadlines.TryRemove(id, out var deadline)
             ? TimeSpan.FromSeconds((double)(deadline - time.GetTimestamp()) / time.TimestampFrequency)
             : null;
+
+    /// <summary>
+    /// Moves the moment of a lease this client granted forward after a single renewal sent at <paramref name="sentAt"/>
+    /// was answered with <paramref name="ttl"/> (nothing for a lease it did not grant).
+    /// </summary>
+    public void Renewed(long id, long sentAt, TimeSpan ttl)
+    {
+        var renewedUntil = sentAt + (long)(ttl.TotalSeconds * time.TimestampFrequency);
+        while (_deadlines.TryGetValue(id, out var deadline) && deadline < renewedUntil
+            && !_deadlines.TryUpdate(id, renewedUntil, deadline))
+        {
+            // another grant or renewal changed it meanwhile: look again
+        }
+    }
 
     /// <summary>Forgets lease <paramref name="id"/> (revoked).</summary>
     public void Forget(long id) => _deadlines.TryRemove(id, out _);

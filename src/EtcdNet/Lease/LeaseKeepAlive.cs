@@ -87,6 +87,10 @@ public sealed class LeaseKeepAlive : IAsyncEnumerable<LeaseKeepAliveResponse>, I
         if (_stopToken.CanBeCanceled)
         {
             _stopRegistration = _stopToken.UnsafeRegister(static state => ((LeaseKeepAlive)state!).Stop(), this);
+            if (Volatile.Read(ref _ended) != 0)
+            {
+                _stopRegistration.Dispose(); // it ended (lost at once) before the registration was made
+            }
         }
     }
 

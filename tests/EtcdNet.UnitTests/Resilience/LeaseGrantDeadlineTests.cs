@@ -26,6 +26,7 @@ public sealed class LeaseGrantDeadlineTests
         await using var handle = leases.KeepAliveAsync(grant.Id);
         await RenewalSentAsync(scripted, 9);
         await AdvanceToAsync(scripted.Time, granted + TimeSpan.FromSeconds(2));
+        await using var wake = leases.KeepAliveAsync(9); // one more scheduler pass at this moment, whatever its timer said
 
         var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => handle.Completion.WaitAsync(Guard));
         Assert.Equal(LeaseLostReason.Expired, lost.Reason);
@@ -47,6 +48,29 @@ public sealed class LeaseGrantDeadlineTests
     }
 
     [Fact]
+    public async Task A_single_renewal_moves_the_grant_s_deadline_on()
+    {
+        using var scripted = new ScriptedInvoker();
+        scripted.Transport.ThenAnswer(new Protocol.Rpc.LeaseGrantResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        await using var leases = new LeaseClient(scripted.Invoker);
+        await leases.GrantAsync(TimeSpan.FromSeconds(2));
+        scripted.Time.Advance(TimeSpan.FromSeconds(1.5));
+        var once = leases.KeepAliveOnceAsync(9);
+        var single = await scripted.Transport.NextStreamAsync<LeaseKeepAliveRequest, RpcKeepAliveResponse>().WaitAsync(Guard);
+        single.Answer(new RpcKeepAliveResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        await once.WaitAsync(Guard);
+        scripted.Time.Advance(TimeSpan.FromSeconds(1)); // past the grant's 2 s, within the renewal's
+
+        await using var handle = leases.KeepAliveAsync(9);
+        var stream = await scripted.Transport.NextStreamAsync<LeaseKeepAliveRequest, RpcKeepAliveResponse>().WaitAsync(Guard);
+        Assert.Equal(9, (await stream.NextWriteAsync()).ID);
+        stream.Answer(new RpcKeepAliveResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+
+        await using var renewals = handle.GetAsyncEnumerator();
+        Assert.True(await renewals.MoveNextAsync().AsTask().WaitAsync(Guard)); // renewed, not lost at once
+    }
+
+    [Fact]
     public async Task A_lease_granted_elsewhere_is_lost_when_the_first_renewal_allowance_ends()
     {
         using var scripted = new ScriptedInvoker();
@@ -56,6 +80,7 @@ public sealed class LeaseGrantDeadlineTests
         await using var handle = leases.KeepAliveAsync(9);
         await RenewalSentAsync(scripted, 9);
         await AdvanceToAsync(scripted.Time, started + TimeSpan.FromSeconds(5)); // its TTL is unknown until an answer
+        await using var wake = leases.KeepAliveAsync(9); // one more scheduler pass at this moment, whatever its timer said
 
         var lost = await Assert.ThrowsAsync<EtcdLeaseLostException>(() => handle.Completion.WaitAsync(Guard));
         Assert.Equal(LeaseLostReason.Expired, lost.Reason);
