@@ -7,14 +7,15 @@ namespace EtcdNet.Lease;
 /// the TTL the server granted (the server started the TTL no earlier). A keep-alive started for such a lease counts it
 /// lost at that moment unless its first renewal is answered before (at once when the moment has passed); for a lease
 /// granted elsewhere the TTL is unknown until the first answer. Entries are taken by the first keep-alive or a revoke;
-/// past 1024 entries, those whose moment has passed are dropped.
+/// every 1024 grants, those whose moment has passed are dropped.
 /// </summary>
 internal sealed class LeaseGrantDeadlines(TimeProvider time)
 {
-    /// <summary>Above this many entries, a grant first drops those whose moment has passed.</summary>
-    private const int PruneAbove = 1024;
+    /// <summary>Every this many grants, those whose moment has passed are dropped (a scan costs one grant's worth each time).</summary>
+    private const int PruneEvery = 1024;
 
     private readonly ConcurrentDictionary<long, long> _deadlines = new(); // TimeProvider timestamps
+    private int _grantsSincePrune;
 
     /// <summary>A reading to pass to <see cref="Granted"/>, taken before the grant is sent.</summary>
     public long Now => time.GetTimestamp();
@@ -22,7 +23,7 @@ internal sealed class LeaseGrantDeadlines(TimeProvider time)
     /// <summary>Records that lease <paramref name="id"/>, asked for at <paramref name="sentAt"/>, was granted <paramref name="ttl"/>.</summary>
     public void Granted(long id, long sentAt, TimeSpan ttl)
     {
-        if (_deadlines.Count >= PruneAbove)
+        if (Interlocked.Increment(ref _grantsSincePrune) % PruneEvery == 0)
         {
             var now = time.GetTimestamp();
             foreach (var (lease, deadline) in _deadlines)

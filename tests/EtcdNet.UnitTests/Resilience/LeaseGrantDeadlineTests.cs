@@ -14,11 +14,16 @@ public sealed class LeaseGrantDeadlineTests
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Lease 9 granted (or renewed) for 2 s.</summary>
+    private static Protocol.Rpc.LeaseGrantResponse Granted => new() { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } };
+
+    private static RpcKeepAliveResponse Renewal => new() { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } };
+
     [Fact]
     public async Task A_lease_granted_here_is_lost_by_its_ttl_when_its_first_renewal_is_never_answered()
     {
         using var scripted = new ScriptedInvoker();
-        scripted.Transport.ThenAnswer(new Protocol.Rpc.LeaseGrantResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        scripted.Transport.ThenAnswer(Granted);
         await using var leases = new LeaseClient(scripted.Invoker);
         var granted = scripted.Time.GetUtcNow();
         var grant = await leases.GrantAsync(TimeSpan.FromSeconds(2));
@@ -36,7 +41,7 @@ public sealed class LeaseGrantDeadlineTests
     public async Task A_lease_kept_alive_only_after_its_ttl_has_passed_since_the_grant_is_lost_at_once()
     {
         using var scripted = new ScriptedInvoker();
-        scripted.Transport.ThenAnswer(new Protocol.Rpc.LeaseGrantResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        scripted.Transport.ThenAnswer(Granted);
         await using var leases = new LeaseClient(scripted.Invoker);
         var grant = await leases.GrantAsync(TimeSpan.FromSeconds(2));
         scripted.Time.Advance(TimeSpan.FromSeconds(3)); // the server may have expired it meanwhile
@@ -51,20 +56,20 @@ public sealed class LeaseGrantDeadlineTests
     public async Task A_single_renewal_moves_the_grant_s_deadline_on()
     {
         using var scripted = new ScriptedInvoker();
-        scripted.Transport.ThenAnswer(new Protocol.Rpc.LeaseGrantResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        scripted.Transport.ThenAnswer(Granted);
         await using var leases = new LeaseClient(scripted.Invoker);
         await leases.GrantAsync(TimeSpan.FromSeconds(2));
         scripted.Time.Advance(TimeSpan.FromSeconds(1.5));
         var once = leases.KeepAliveOnceAsync(9);
         var single = await scripted.Transport.NextStreamAsync<LeaseKeepAliveRequest, RpcKeepAliveResponse>().WaitAsync(Guard);
-        single.Answer(new RpcKeepAliveResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        single.Answer(Renewal);
         await once.WaitAsync(Guard);
         scripted.Time.Advance(TimeSpan.FromSeconds(1)); // past the grant's 2 s, within the renewal's
 
         await using var handle = leases.KeepAliveAsync(9);
         var stream = await scripted.Transport.NextStreamAsync<LeaseKeepAliveRequest, RpcKeepAliveResponse>().WaitAsync(Guard);
         Assert.Equal(9, (await stream.NextWriteAsync()).ID);
-        stream.Answer(new RpcKeepAliveResponse { ID = 9, TTL = 2, Header = new Protocol.Rpc.ResponseHeader { Revision = 1 } });
+        stream.Answer(Renewal);
 
         await using var renewals = handle.GetAsyncEnumerator();
         Assert.True(await renewals.MoveNextAsync().AsTask().WaitAsync(Guard)); // renewed, not lost at once
